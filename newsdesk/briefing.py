@@ -1,0 +1,285 @@
+"""The briefing file: one schema, YAML front matter emitted by a dumper, atomic writes,
+and the checksum that tells a generated file from one a person edited.
+
+A briefing is `briefings/<slug>.md`:
+
+    ---
+    <front matter, validated by BriefingMeta>
+    checksum: <sha256 of everything above, as the build wrote it>
+    ---
+    <English briefing in Markdown>
+
+Generated and hand-written briefings pass the same validation. A hand-written one simply has no
+checksum; an edited one has a checksum that no longer matches. Neither is ever overwritten
+without --force.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import os
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, field_validator, model_validator
+
+from . import geo
+from .classify import taxonomy
+from .errors import BriefingError
+
+SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+CHECKSUM_LINE_RE = re.compile(r"^checksum: ([0-9a-f]{64})\n", re.MULTILINE)
+YamlDate = Annotated[date, Strict()]  # an unquoted YAML date; "2025-09-25" in quotes is a string
+
+# The C loader/dumper (libyaml) is ~10x faster on large content sets, with the same results.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Entities(Model):
+    organizations: list[NonEmpty] = []
+    people: list[NonEmpty] = []
+    products: list[NonEmpty] = []
+
+
+class FigureEntry(Model):
+    value: int | float
+    unit: NonEmpty
+    en: NonEmpty
+    it: NonEmpty
+
+
+class Source(Model):
+    title: NonEmpty
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+    author: str | None = None
+    publisher: str | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    file: Annotated[str, Field(pattern=r"^seeds/[^/]+$")] | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+class Italian(Model):
+    title: NonEmpty
+    summary: NonEmpty
+    key_points: list[NonEmpty] = []
+
+
+class Translation(Model):
+    engine: Literal["google", "libretranslate", "apertium", "original", "human", "pending"]
+    reviewed: bool = False
+
+
+class BriefingMeta(Model):
+    """The front matter of every briefing."""
+
+    title: NonEmpty  # English (the original title while the translation is pending)
+    date: YamlDate | None  # publication date; null when the article does not say
+    added: YamlDate  # when the briefing was added
+    slug: Annotated[str, Field(pattern=SLUG_RE, max_length=80)]
+    description: NonEmpty  # one English sentence: feeds, cards, meta description
+    topics: list[str] = []
+    regions: list[str] = []
+    entities: Entities = Entities()
+    figures: list[FigureEntry] = []
+    source: Source
+    it: Italian
+    translation: Translation
+    checksum: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+    @field_validator("topics")
+    @classmethod
+    def _known_topics(cls, value: list[str]) -> list[str]:
+        known = taxonomy().topics
+        unknown = [t for t in value if t not in known]
+        if unknown:
+            raise ValueError(f"unknown topic id(s) {', '.join(map(repr, unknown))}; expected ids from "
+                             f"newsdesk/data/topics.yaml: {', '.join(sorted(known))}")
+        return value
+
+    @field_validator("regions")
+    @classmethod
+    def _known_regions(cls, value: list[str]) -> list[str]:
+        known = set(geo.all_codes())
+        unknown = [r for r in value if r not in known]
+        if unknown:
+            raise ValueError(f"unknown region code(s) {', '.join(map(repr, unknown))}; expected ISO 3166 "
+                             "alpha-2 country codes (DE, CN) or macro-region ids (europe, middle-east)")
+        return value
+
+    @model_validator(mode="after")
+    def _one_of_each(self) -> BriefingMeta:
+        for name in ("topics", "regions"):
+            values = getattr(self, name)
+            if len(set(values)) != len(values):
+                raise ValueError(f"'{name}' lists an entry twice")
+        return self
+
+    @property
+    def display_date(self) -> datetime.date:
+        return self.date or self.added
+
+    @property
+    def reviewed(self) -> bool:
+        return self.translation.reviewed
+
+
+class Briefing(Model):
+    meta: BriefingMeta
+    body: str  # English Markdown
+    path: str  # relative path, for messages
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug
+
+
+# ---- reading and validating --------------------------------------------------------------------
+
+FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n?(.*)\Z", re.DOTALL)
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "front matter"
+
+
+def format_errors(exc: ValidationError) -> list[str]:
+    problems = []
+    for err in exc.errors():
+        field = _field_name(tuple(err["loc"]))
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            message = "required field is missing"
+        elif err["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; README lists the fields)"
+        elif err["type"] == "date_type":
+            message = "expected a date written YYYY-MM-DD without quotes"
+        elif err["type"] == "string_pattern_mismatch" and field == "slug":
+            message = "expected lower-case ASCII words joined by '-', e.g. alibaba-expands-ai"
+        got = err.get("input")
+        shown = "" if err["type"] in ("missing",) or isinstance(got, dict) else f" (got {got!r:.60})"
+        problems.append(f"field '{field}': {message}{shown}")
+    return problems
+
+
+def parse_briefing(text: str, path: str) -> Briefing:
+    """Text of a briefing file -> Briefing, or BriefingError naming every problem."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    m = FRONT_RE.match(text)
+    if not m:
+        raise BriefingError(path, ["no front matter: the file must start with a '---' line, the YAML "
+                                   "fields, and another '---' line"])
+    try:
+        data = yaml.load(m.group(1), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise BriefingError(path, [f"malformed YAML front matter{where}: "
+                                   f"{getattr(exc, 'problem', None) or exc}"]) from None
+    if not isinstance(data, dict):
+        raise BriefingError(path, ["front matter must be a mapping of 'field: value' lines"])
+    try:
+        meta = BriefingMeta.model_validate(data)
+    except ValidationError as exc:
+        raise BriefingError(path, format_errors(exc)) from None
+    stem = Path(path).stem
+    if meta.slug != stem:
+        raise BriefingError(path, [f"field 'slug': must equal the file name {stem!r} (got {meta.slug!r}); "
+                                   "rename the file or change the slug"])
+    if not m.group(2).strip():
+        raise BriefingError(path, ["the body is empty: write the English briefing below the front matter"])
+    return Briefing(meta=meta, body=m.group(2), path=path)
+
+
+def read_briefing(path: Path, root: Path) -> Briefing:
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
+    return parse_briefing(text, rel)
+
+
+def load_briefings(directory: Path, root: Path) -> tuple[list[Briefing], list[BriefingError]]:
+    """Every briefing in the folder, and every problem (nothing stops at the first)."""
+    briefings, errors = [], []
+    for path in sorted(directory.glob("*.md")):
+        try:
+            briefings.append(read_briefing(path, root))
+        except BriefingError as exc:
+            errors.append(exc)
+    seen: dict[str, str] = {}
+    for b in briefings:
+        key = b.meta.source.url or b.meta.source.sha256
+        if key and key in seen:
+            errors.append(BriefingError(b.path, [f"field 'source': same article as {seen[key]}; keep one of them"]))
+        elif key:
+            seen[key] = b.path
+    return briefings, errors
+
+
+# ---- writing -------------------------------------------------------------------------------
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    """YAML by a real dumper: 'COP30: a guide', 'true', '2024', '# uno' stay strings."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+def checksum(front_without_checksum: str, body: str) -> str:
+    return hashlib.sha256((front_without_checksum + "\x00" + body).encode("utf-8")).hexdigest()
+
+
+def render_briefing(meta: BriefingMeta, body: str) -> str:
+    """The exact bytes of a generated briefing, with its checksum."""
+    data = meta.model_dump(mode="python", exclude={"checksum"})
+    front = dump_front_matter(data)
+    return f"---\n{front}checksum: {checksum(front, body)}\n---\n{body}"
+
+
+def is_pristine(text: str) -> bool:
+    """True when the file is exactly what the build wrote: the checksum matches."""
+    m = FRONT_RE.match(text.replace("\r\n", "\n"))
+    if not m:
+        return False
+    found = CHECKSUM_LINE_RE.search(m.group(1))
+    if not found:
+        return False
+    front = CHECKSUM_LINE_RE.sub("", m.group(1), count=1)
+    return found.group(1) == checksum(front, m.group(2))
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write via a temp file and os.replace: an interrupted build leaves the old file or the
+    new one, never half of one. Returns False (and writes nothing) when nothing changed."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return True
+

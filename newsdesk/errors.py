@@ -1,0 +1,34 @@
+"""One small hierarchy: the CLI turns any NewsdeskError into one clean line and exit 1."""
+
+from __future__ import annotations
+
+
+class NewsdeskError(Exception):
+    """Base class for every error the tool reports to a user."""
+
+
+class SourceError(NewsdeskError):
+    """A seed article cannot be read: names the file and the fix."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class BriefingError(NewsdeskError):
+    """A briefing file is invalid: names the file, the field and what was expected."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        super().__init__("\n".join(f"{path}: {p}" for p in problems))
+        self.path = path
+        self.problems = problems
+
+
+class TranslationError(NewsdeskError):
+    """Every failure of every translation engine ends up as this one type."""
+
+    def __init__(self, engine: str, message: str, *, retryable: bool = False) -> None:
+        super().__init__(f"{engine}: {message}")
+        self.engine = engine
+        self.retryable = retryable

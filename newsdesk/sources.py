@@ -1,0 +1,328 @@
+"""Read a seed file (plain text, Markdown with a YAML header, saved HTML) into a SourceArticle.
+
+Stage 1 of the pipeline. Everything here is about the mess people paste: unknown encodings,
+mojibake, bylines, "0 commenti", repeated titles, reading-time lines and subheadings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import charset_normalizer
+import ftfy
+import yaml
+from babel.dates import get_month_names
+
+from .errors import SourceError
+
+SEED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+# A news article is a few KB; 2 MB is a saved page with inline assets at most.
+MAX_SEED_BYTES = 2_000_000
+MARKDOWN_KEYS = {"title", "url", "publisher", "author", "date", "language"}
+
+# ftfy repairs mojibake; its default also straightens curly quotes, which are correct text.
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of body text, or a subheading."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    path: str  # relative, POSIX, e.g. seeds/000_x.txt
+    sha256: str  # of the raw bytes: an unchanged seed is skipped
+    title: str
+    blocks: tuple[Block, ...]
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    language: str | None = None  # declared by a Markdown header; None = detect
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if not b.heading]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+def read_source(path: Path, root: Path) -> SourceArticle:
+    """Read and parse one seed. Raises SourceError naming the file and the fix."""
+    rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    kind = SEED_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise SourceError(rel, f"unsupported file type {path.suffix!r}; use .txt, .md or .html")
+    raw = path.read_bytes()
+    text = decode(raw, rel)
+    sha = hashlib.sha256(raw).hexdigest()
+    if kind == "markdown":
+        return parse_markdown(text, rel, sha)
+    if kind == "html":
+        return parse_html(text, rel, sha)
+    return parse_plain_text(text, rel, sha)
+
+
+def decode(raw: bytes, rel: str) -> str:
+    """Bytes -> clean str: BOM, UTF-8, else detected (cp1252, latin-1...), then ftfy."""
+    if len(raw) > MAX_SEED_BYTES:
+        raise SourceError(rel, f"file is {len(raw):,} bytes, over the {MAX_SEED_BYTES:,}-byte limit; "
+                          "paste only the article text")
+    if not raw.strip():
+        raise SourceError(rel, "file is empty (or whitespace only); paste the article text into it")
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(rel, "file is binary, not text; save the article as .txt, .md or .html")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(raw).best()
+        if best is None:
+            raise SourceError(rel, "cannot detect the text encoding; save the file as UTF-8") from None
+        text = str(best)
+    text = ftfy.fix_text(text, config=FTFY_CONFIG)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
+    if controls > max(8, len(text) // 100):
+        raise SourceError(rel, "file looks binary (control characters); save the article as text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise SourceError(rel, "file is empty (or whitespace only); paste the article text into it")
+    return text
+
+
+# ---- dates -------------------------------------------------------------------------------
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations in English and Italian (from CLDR) -> 1..12."""
+    names: dict[str, int] = {}
+    for locale in ("en", "it"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[name.lower().rstrip(".")] = number
+    return names
+
+
+MONTH_RE = r"[A-Za-zàèéìòù]{3,10}\.?"
+DATE_PATTERNS = [
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{MONTH_RE}) (?P<y>\d{{4}})\b"),
+    re.compile(rf"\b(?P<mn>{MONTH_RE}) (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\b"),
+]
+
+
+def find_date(text: str) -> date | None:
+    """The first calendar date written in the text (ISO, dd/mm/yyyy, '25 settembre 2025',
+    'Sep 25, 2025'), or None. Never guesses."""
+    found = find_date_span(text)
+    return found[0] if found else None
+
+
+def find_date_span(text: str) -> tuple[date, int] | None:
+    """Like find_date, with the offset where the date starts."""
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            month = (int(groups["m"]) if groups.get("m")
+                     else _month_numbers().get(groups["mn"].lower().rstrip(".")))
+            if not month:
+                continue
+            try:
+                return date(int(groups["y"]), month, int(groups["d"])), m.start()
+            except ValueError:
+                continue
+    return None
+
+
+def coerce_date(value: Any, rel: str, field: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    found = find_date(str(value))
+    if found is None:
+        raise SourceError(rel, f"field '{field}': cannot read {value!r} as a date; write it as YYYY-MM-DD")
+    return found
+
+
+# ---- plain text --------------------------------------------------------------------------
+
+URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
+BYLINE_RE = re.compile(r"^(?:di|by|a cura di)\s+(?P<author>[^\d].{1,60})$", re.IGNORECASE)
+READ_TIME_RE = re.compile(r"^(?P<prefix>.*?)\s*·\s*\d+\s*(?:mins?|minuti?)\s*(?:read|di lettura)$",
+                          re.IGNORECASE)
+COMMENTS_RE = re.compile(r"^\d+\s+(?:commenti|commento|comments?)$", re.IGNORECASE)
+BOILERPLATE = {
+    "share this", "share", "condividi", "condividi questo articolo", "leggi anche", "read more",
+    "continua a leggere", "pubblicità", "advertisement", "iscriviti alla newsletter",
+}
+# A subheading is one short line without sentence-final punctuation.
+HEADING_MAX_CHARS = 90
+HEADING_MAX_WORDS = 12
+
+
+def _is_boilerplate(line: str) -> bool:
+    return line.strip().lower().rstrip(":") in BOILERPLATE or bool(COMMENTS_RE.match(line.strip()))
+
+
+def _looks_like_heading(paragraph: str) -> bool:
+    return ("\n" not in paragraph and len(paragraph) <= HEADING_MAX_CHARS
+            and len(paragraph.split()) <= HEADING_MAX_WORDS
+            and not paragraph.rstrip().endswith((".", "!", "?", ";", ",", "…", ":")))
+
+
+def _looks_like_body(line: str) -> bool:
+    return len(line) > 200 or (len(line.split()) > 25 and line.rstrip().endswith((".", "!", "?", "”", '"')))
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None = None) -> SourceArticle:
+    meta = dict(meta or {})
+    lines = [ln.strip() for ln in text.split("\n")]
+    title = meta.get("title")
+    url, publisher, author, published = meta.get("url"), meta.get("publisher"), meta.get("author"), None
+    i = 0
+    # Header zone: everything before the first line that reads like body text.
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if title is None and not URL_RE.match(line):
+            if _looks_like_body(line):
+                raise SourceError(rel, "no title: the first line reads like body text; put the "
+                                  "headline on the first line, or use a .md file with 'title:' in its header")
+            title = line
+        elif (m := URL_RE.match(line)) is not None:
+            url = url or m.group(1)
+        elif (m := READ_TIME_RE.match(line)) is not None:
+            # "HDblog.it Sep 25, 2025 · 2 mins read": publisher, then date, then reading time.
+            found = find_date_span(m.group("prefix"))
+            if found:
+                published = published or found[0]
+                publisher = publisher or (m.group("prefix")[: found[1]].strip() or None)
+        elif (m := BYLINE_RE.match(line)) is not None and len(line) < 70:
+            author = author or m.group("author").strip()
+        elif _is_boilerplate(line) or (title and _same_text(line, title)):
+            pass
+        elif _looks_like_body(line) or not _header_noise(line):
+            break
+        i += 1
+    if title is None:
+        raise SourceError(rel, "no title: the file has no text line; put the headline on the first line")
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            joined = " ".join(paragraph)
+            blocks.append(Block(joined, heading=_looks_like_heading(joined)))
+            paragraph.clear()
+
+    for line in lines[i:]:
+        if not line:
+            flush()
+        elif _is_boilerplate(line) or _same_text(line, title):
+            continue
+        else:
+            paragraph.append(line)
+    flush()
+    # A trailing heading with no paragraph after it is page furniture, not a subheading.
+    while blocks and blocks[-1].heading:
+        blocks.pop()
+    if not any(not b.heading for b in blocks):
+        raise SourceError(rel, "no body text after the title; paste the article's paragraphs below the title")
+    return SourceArticle(
+        path=rel, sha256=sha, title=title, blocks=tuple(blocks), url=url, publisher=publisher,
+        author=author, published=coerce_date(meta.get("date"), rel, "date") or published,
+        language=meta.get("language"),
+    )
+
+
+def _header_noise(line: str) -> bool:
+    """A short header line that is neither title nor body: a date alone, a section label."""
+    return find_date(line) is not None and len(line) < 60
+
+
+# ---- Markdown with a YAML header -----------------------------------------------------------
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
+    """(header mapping, body). A malformed header is an error naming its line."""
+    m = FRONT_MATTER_RE.match(text)
+    if not m:
+        if text.startswith("---"):
+            raise SourceError(rel, "the YAML header opened with '---' is never closed; end it with a '---' line")
+        return {}, text
+    try:
+        header = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(rel, f"malformed YAML header{where}: {problem}; "
+                          "quote values that contain ': ' or '#'") from None
+    if not isinstance(header, dict):
+        raise SourceError(rel, "the YAML header must be a mapping of 'key: value' lines")
+    return header, text[m.end():]
+
+
+MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
+    header, body = split_front_matter(text, rel)
+    unknown = sorted(set(header) - MARKDOWN_KEYS)
+    if unknown:
+        raise SourceError(rel, f"unknown header field(s) {', '.join(unknown)}; "
+                          f"allowed: {', '.join(sorted(MARKDOWN_KEYS))}")
+    meta = {k: (str(v).strip() if v is not None and k != "date" else v) for k, v in header.items()}
+    lines = body.split("\n")
+    out: list[str] = []
+    for line in lines:
+        m = MD_HEADING_RE.match(line.strip())
+        if m:
+            if meta.get("title") is None and line.startswith("# "):
+                meta["title"] = m.group(1)
+                continue
+            out.extend(["", m.group(1), ""])  # a heading becomes its own short paragraph
+        else:
+            out.append(line)
+    return parse_plain_text("\n".join(out), rel, sha, meta)
+
+
+# ---- saved HTML ----------------------------------------------------------------------------
+
+def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
+    import trafilatura  # heavy import: only when an HTML seed exists
+
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_precision=True)
+    doc: dict[str, Any] = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted or {})
+    if not (doc.get("text") or "").strip():
+        raise SourceError(rel, "no article text found in the HTML page; save the article page itself, "
+                          "or paste its text into a .txt file")
+    meta = {"title": doc.get("title"), "url": doc.get("url"), "publisher": doc.get("sitename"),
+            "author": doc.get("author"), "date": doc.get("date")}
+    meta = {k: v for k, v in meta.items() if v}
+    # trafilatura gives one paragraph per line.
+    return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta)
