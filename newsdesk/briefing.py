@@ -87,7 +87,7 @@ class BriefingMeta(Model):
     """The front matter of every briefing."""
 
     title: NonEmpty  # English (the original title while the translation is pending)
-    date: YamlDate | None  # publication date; null when the article does not say
+    date: YamlDate | None = None  # publication date; null when the article does not say
     added: YamlDate  # when the briefing was added
     slug: Annotated[str, Field(pattern=SLUG_RE, max_length=80)]
     description: NonEmpty  # one English sentence: feeds, cards, meta description
@@ -159,6 +159,16 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return out or "front matter"
 
 
+PATTERN_HINTS = {
+    "slug": "expected lower-case ASCII words joined by '-', e.g. alibaba-expands-ai",
+    "source.language": "expected a two-letter ISO 639-1 code such as it or en",
+    "source.url": "expected an http:// or https:// URL",
+    "source.file": "expected seeds/<file name> (or null for a hand-written briefing)",
+    "source.sha256": "expected 64 lower-case hex digits (or null)",
+    "checksum": "expected 64 lower-case hex digits; delete the line in a hand-written briefing",
+}
+
+
 def format_errors(exc: ValidationError) -> list[str]:
     problems = []
     for err in exc.errors():
@@ -170,8 +180,8 @@ def format_errors(exc: ValidationError) -> list[str]:
             message = "unknown field (check the spelling; README lists the fields)"
         elif err["type"] == "date_type":
             message = "expected a date written YYYY-MM-DD without quotes"
-        elif err["type"] == "string_pattern_mismatch" and field == "slug":
-            message = "expected lower-case ASCII words joined by '-', e.g. alibaba-expands-ai"
+        elif err["type"] == "string_pattern_mismatch" and field in PATTERN_HINTS:
+            message = PATTERN_HINTS[field]
         got = err.get("input")
         shown = "" if err["type"] in ("missing",) or isinstance(got, dict) else f" (got {got!r:.60})"
         problems.append(f"field '{field}': {message}{shown}")

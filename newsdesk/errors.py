@@ -32,3 +32,5 @@ class TranslationError(NewsdeskError):
         super().__init__(f"{engine}: {message}")
         self.engine = engine
         self.retryable = retryable
+        # Translations of the first texts of a batch, made before the failure: kept, not lost.
+        self.partial: list[str] = []

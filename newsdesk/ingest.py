@@ -34,6 +34,7 @@ from .classify import find_topics
 from .entities import find_entities
 from .errors import NewsdeskError, SourceError
 from .figures import key_figures
+from .markup import md_text
 from .sources import SEED_SUFFIXES, SourceArticle, read_source
 from .summarize import article_sentences, summarize
 from .text import ANALYSED_LANGUAGES, detect_language
@@ -128,9 +129,9 @@ def english_body(summary: list[str], points: list[str], pending: bool) -> str:
     if pending:
         parts.append("!!! warning \"Translation pending\"\n    No translation engine was reachable when this "
                      "briefing was built. The summary below is in the original language.\n")
-    parts.append("## Summary\n\n" + " ".join(summary) + "\n")
+    parts.append("## Summary\n\n" + md_text(" ".join(summary)) + "\n")
     if points:
-        parts.append("## Key points\n\n" + "\n".join(f"- {p}" for p in points) + "\n")
+        parts.append("## Key points\n\n" + "\n".join(f"- {md_text(p)}" for p in points) + "\n")
     return "\n".join(parts)
 
 

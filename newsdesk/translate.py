@@ -149,7 +149,11 @@ class HttpEngine:
                 def call(text: str = text) -> str:
                     return check_result(self.name, text, translator.translate(text))
 
-                out.append(self.policy.run(self.name, call))
+                try:
+                    out.append(self.policy.run(self.name, call))
+                except TranslationError as exc:
+                    exc.partial = out
+                    raise
         return out
 
 
@@ -366,13 +370,16 @@ class Translator:
                 for text, out in zip(missing, translated, strict=False):
                     self.cache.put(keys[text], out)
             except TranslationError as exc:
-                # An HTTP engine translates one text at a time, so retry the group's jobs one by
-                # one only when the engine is not simply unreachable.
-                self.down[engine.name] = str(exc)
+                for text, out in zip(missing, exc.partial, strict=False):
+                    self.cache.put(keys[text], out)
                 for job in group:
                     job.errors.append(str(exc))
-                if len(group) > 1 and not exc.retryable:
-                    del self.down[engine.name]
+                if exc.retryable:
+                    # Retries are spent: the engine is unreachable for the rest of this run.
+                    self.down[engine.name] = str(exc)
+                    return
+                if len(group) > 1:
+                    # One text it cannot do (an echo, a lost placeholder): the others still can.
                     for job in group:
                         self._run_engine(engine, source, target, [job])
                     return

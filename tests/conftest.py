@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from . import fake_libretranslate
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# 2025-11-23 00:00 UTC: the "added" date of briefings built in tests.
+EPOCH = "1763856000"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current pipeline (review the diff!)")
+
+
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    for var in ("NEWSDESK_ENGINES", "NEWSDESK_LIBRETRANSLATE_URL", "NEWSDESK_LIBRETRANSLATE_KEY"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def fake_server() -> Iterator[fake_libretranslate.FakeServer]:
+    with fake_libretranslate.running() as server:
+        yield server
+
+
+class NoSleep:
+    """Records the backoff waits instead of sleeping them."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+@pytest.fixture
+def no_sleep() -> NoSleep:
+    return NoSleep()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with the two real seeds and an empty briefings/."""
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "briefings").mkdir()
+    for seed in sorted((REPO / "seeds").iterdir()):
+        shutil.copy(seed, root / "seeds" / seed.name)
+    return root
+
+
+def seed_fixture(name: str) -> Path:
+    return FIXTURES / "seeds" / name

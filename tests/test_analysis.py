@@ -1,0 +1,169 @@
+"""Analysis in the article's own language: sentences, figures, entities, topics, regions, summary.
+Nothing invented: every summary sentence and every figure is in the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk import geo
+from newsdesk.classify import find_topics, taxonomy
+from newsdesk.entities import find_entities
+from newsdesk.figures import find_figures, key_figures
+from newsdesk.sources import SourceArticle, read_source
+from newsdesk.summarize import article_sentences, summarize
+from newsdesk.text import detect_language, split_sentences
+
+from .conftest import FIXTURES, REPO
+
+SEED_000 = "000_db0fdbf32436b3ba.txt"
+SEED_002 = "002_aa7ace8b5e1f7725.txt"
+
+
+def seed(name: str) -> SourceArticle:
+    return read_source(REPO / "seeds" / name, REPO)
+
+
+def sentences_of(a: SourceArticle) -> list[str]:
+    return [s.text for s in article_sentences(a.paragraphs, "it")]
+
+
+def test_sentence_splitting_keeps_numbers_and_names_together() -> None:
+    text = ("Alibaba investe 48,6 miliardi di euro. Offre crediti fino a 110.000 euro tramite T-Head. "
+            "Il chip compete con l’H20 di Nvidia, secondo il dott. Rossi. Fine.")
+    assert split_sentences(text, "it") == [
+        "Alibaba investe 48,6 miliardi di euro.",
+        "Offre crediti fino a 110.000 euro tramite T-Head.",
+        "Il chip compete con l’H20 di Nvidia, secondo il dott. Rossi.",
+        "Fine.",
+    ]
+
+
+@pytest.mark.parametrize(("name", "language"), [(SEED_000, "it"), (SEED_002, "it")])
+def test_language_of_seeds(name: str, language: str) -> None:
+    a = seed(name)
+    assert detect_language(a.body)[0] == language
+
+
+def test_language_of_english_and_spanish_fixtures() -> None:
+    english = read_source(FIXTURES / "seeds" / "english_article.txt", FIXTURES)
+    spanish = read_source(FIXTURES / "seeds" / "spanish_article.txt", FIXTURES)
+    assert detect_language(english.body)[0] == "en"
+    assert detect_language(spanish.body)[0] == "es"
+
+
+def test_key_figures_of_seed_000_are_normalised() -> None:
+    figs = [f.as_dict() for f in key_figures(seed(SEED_000).paragraphs, "it")]
+    assert figs == [
+        {"value": 48_600_000_000, "unit": "EUR", "en": "€48.6 billion", "it": "48,6 miliardi di euro"},
+        {"value": 2_000_000_000, "unit": "tokens", "en": "2 billion tokens", "it": "2 miliardi di token"},
+        {"value": 110_000, "unit": "EUR", "en": "€110,000", "it": "110.000 euro"},
+    ]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "en"), [
+    ("il 25% in più", 25, "percent", "25%"),
+    ("una crescita del 3,5 per cento", 3.5, "percent", "3.5%"),
+    ("300 milioni di dollari", 300_000_000, "USD", "$300 million"),
+    ("€2 mld", 2_000_000_000, "EUR", "€2 billion"),
+    ("1.200.000 utenti", 1_200_000, "users", "1.2 million users"),
+    ("500 mila euro", 500_000, "EUR", "€500,000"),
+    ("1 miliardo di euro", 1_000_000_000, "EUR", "€1 billion"),
+])
+def test_figure_forms(text: str, value: float, unit: str, en: str) -> None:
+    (fig,) = find_figures(text, "it")
+    assert (fig.value, fig.unit, fig.en) == (value, unit, en)
+
+
+@pytest.mark.parametrize("text", ["la licenza Apache 2.0", "nel 2025", "tre anni", "H20 di Nvidia"])
+def test_bare_numbers_are_not_key_figures(text: str) -> None:
+    assert find_figures(text, "it") == []
+
+
+def test_every_figure_is_found_in_the_article() -> None:
+    for name in (SEED_000, SEED_002):
+        a = seed(name)
+        for fig in key_figures(a.paragraphs, "it"):
+            assert fig.it.split()[0] in a.body
+
+
+def test_entities_seed_002() -> None:
+    a = seed(SEED_002)
+    found = find_entities([a.title, *sentences_of(a)], "it")
+    assert found["people"] == ["Eddie Wu", "Feifei Li"]
+    assert set(found["organizations"]) >= {"Alibaba", "Nvidia", "Alibaba Cloud", "Reuters"}
+    assert "NVIDIA" not in found["organizations"]  # one canonical spelling
+
+
+def test_entities_seed_000() -> None:
+    a = seed(SEED_000)
+    found = find_entities([a.title, *sentences_of(a)], "it")
+    assert set(found["products"]) >= {"Qwen3-Omni", "H20"}
+    assert set(found["organizations"]) >= {"T-Head", "Vodafone", "Alibaba", "Nvidia"}
+    assert found["people"] == []
+
+
+def test_people_are_found_from_cues_not_only_the_gazetteer() -> None:
+    found = find_entities(["Secondo l’amministratore delegato Flavio Cattaneo, il piano è solido."], "it")
+    assert found["people"] == ["Flavio Cattaneo"]
+
+
+def test_places_are_not_entities() -> None:
+    found = find_entities(["La società ha aperto a Francoforte e in Medio Oriente."], "it")
+    assert found == {"organizations": [], "people": [], "products": []}
+
+
+def test_topics_seed_000() -> None:
+    a = seed(SEED_000)
+    assert set(find_topics(a.title, a.body, "it")) >= {"data-centers", "investment", "semiconductors", "regulation"}
+
+
+def test_topics_seed_002() -> None:
+    a = seed(SEED_002)
+    assert set(find_topics(a.title, a.body, "it")) >= {"partnerships", "data-centers", "semiconductors", "geopolitics"}
+
+
+def test_topic_vocabulary_has_both_labels() -> None:
+    for topic in taxonomy().topics.values():
+        assert topic.en and topic.it and topic.cues
+
+
+def test_regions_seed_000() -> None:
+    a = seed(SEED_000)
+    regions = geo.find_regions(a.title + "\n" + a.body, "it")
+    assert set(regions) >= {"CN", "US", "DE", "europe", "middle-east", "southeast-asia", "latin-america"}
+
+
+def test_regions_seed_002() -> None:
+    a = seed(SEED_002)
+    regions = geo.find_regions(a.title + "\n" + a.body, "it")
+    assert set(regions) >= {"CN", "US", "BR", "FR", "NL", "MX", "KR", "JP", "MY", "AE"}
+
+
+def test_every_country_implies_its_macro_region() -> None:
+    regions = geo.find_regions("Nuovi uffici a Francoforte, Pechino, Dubai e San Paolo.", "it")
+    assert regions == ["AE", "BR", "CN", "DE", "east-asia", "europe", "latin-america", "middle-east"]
+
+
+@pytest.mark.parametrize(("code", "en", "it"), [
+    ("DE", "Germany", "Germania"), ("europe", "Europe", "Europa"),
+    ("middle-east", "Middle East", "Medio Oriente"), ("latin-america", "Latin America", "America Latina"),
+])
+def test_region_labels_are_localised(code: str, en: str, it: str) -> None:
+    assert (geo.label(code, "en"), geo.label(code, "it")) == (en, it)
+
+
+def test_summary_keeps_the_lead_fact_and_invents_nothing() -> None:
+    a = seed(SEED_000)
+    sentences = article_sentences(a.paragraphs, "it")
+    summary, points = summarize(a.title, sentences, "it")
+    assert 3 <= len(summary) <= 5 and 3 <= len(points) <= 5
+    assert "48,6 miliardi di euro nei prossimi tre anni" in summary[0]
+    texts = {s.text for s in sentences}
+    assert set(summary) <= texts and set(points) <= texts
+    assert not set(summary) & set(points)
+
+
+def test_summary_of_seed_002_includes_the_partnership() -> None:
+    a = seed(SEED_002)
+    summary, _ = summarize(a.title, article_sentences(a.paragraphs, "it"), "it")
+    assert any("partnership con NVIDIA" in s for s in summary)

@@ -1,0 +1,141 @@
+"""Reading seeds as people paste them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsdesk.errors import SourceError
+from newsdesk.sources import MAX_SEED_BYTES, find_date, read_source
+
+from .conftest import FIXTURES, REPO
+
+SEEDS = FIXTURES / "seeds"
+ENEL_BODY_START = "Enel ha annunciato un piano da 3,5 miliardi di euro per modernizzare le reti elettriche"
+
+
+def read(name: str):  # type: ignore[no-untyped-def]
+    return read_source(SEEDS / name, FIXTURES)
+
+
+def test_seed_002_header_lines_are_metadata_not_body() -> None:
+    a = read_source(REPO / "seeds" / "002_aa7ace8b5e1f7725.txt", REPO)
+    assert a.title == "Alibaba punta forte sull'AI: alleanza con NVIDIA e piani di espansione globale"
+    assert a.url == "https://www.hdblog.it/nvidia/articoli/n632703/alibaba-nvidia-partnership-ai/"
+    assert a.publisher == "HDblog.it"
+    assert a.published == date(2025, 9, 25)
+    assert a.path == "seeds/002_aa7ace8b5e1f7725.txt"
+    body = a.body
+    for junk in ("Share this", "mins read", a.title):
+        assert junk not in body
+    assert a.blocks[0].text.startswith("Alibaba mette l’intelligenza artificiale al centro")
+    assert not any(b.heading for b in a.blocks)
+
+
+def test_seed_000_byline_comments_and_subheadings() -> None:
+    a = read_source(REPO / "seeds" / "000_db0fdbf32436b3ba.txt", REPO)
+    assert a.title == "Alibaba accelera espansione AI con investimenti massicci"
+    assert a.author == "Redazione"
+    assert a.url is None and a.published is None and a.publisher is None
+    assert "commenti" not in a.body and "di Redazione" not in a.body
+    headings = [b.text for b in a.blocks if b.heading]
+    assert headings == [
+        "Avanzamenti in infrastrutture AI", "Partnership e collaborazioni chiave",
+        "Impatto su sovranità dati e regolamenti", "Sviluppo di modelli e tecnologie proprietarie",
+        "Sfide globali e strategie di mitigazione",
+    ]
+    assert len(a.paragraphs) == 6
+
+
+@pytest.mark.parametrize("name", ["utf8_with_bom.txt", "cp1252_curly_quotes.txt", "latin1_accents.txt",
+                                  "mojibake_utf8_as_cp1252.txt", "clean_curly_quotes.txt"])
+def test_any_encoding_reads_as_the_same_clean_text(name: str) -> None:
+    a = read(name)
+    assert a.title == "Enel investe in reti elettriche in Spagna"
+    assert a.author == "Maria Bianchi"
+    assert a.paragraphs[0].startswith(ENEL_BODY_START)
+    assert "più resistente" in a.body
+    assert "Ã" not in a.body and "\ufeff" not in a.body and "\ufffd" not in a.body
+
+
+def test_clean_curly_quotes_are_not_straightened() -> None:
+    assert "«Il gruppo" in read("clean_curly_quotes.txt").body
+    assert "“sicura”" in read("clean_curly_quotes.txt").body
+    assert "l’investimento" in read("clean_curly_quotes.txt").body
+
+
+def test_cp1252_curly_quotes_survive_decoding() -> None:
+    assert "“Il gruppo" in read("cp1252_curly_quotes.txt").body
+
+
+def test_mojibake_is_repaired() -> None:
+    raw = (SEEDS / "mojibake_utf8_as_cp1252.txt").read_text(encoding="utf-8")
+    assert "piÃ¹" in raw  # the fixture really is broken
+    assert "l’amministratore delegato Flavio Cattaneo" in read("mojibake_utf8_as_cp1252.txt").body
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("empty.txt", "file is empty"),
+    ("whitespace_only.txt", "file is empty"),
+    ("binary_garbage.txt", "binary"),
+    ("no_title.txt", "no title"),
+    ("malformed_yaml_header.md", "malformed YAML header at line 2"),
+    ("unclosed_yaml_header.md", "never closed"),
+    ("unsupported_type.pdf", "unsupported file type '.pdf'"),
+])
+def test_bad_seed_gets_an_error_naming_file_and_fix(name: str, message: str) -> None:
+    with pytest.raises(SourceError) as info:
+        read(name)
+    assert str(info.value).startswith(f"seeds/{name}: ")
+    assert message in str(info.value)
+
+
+def test_huge_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "seeds" / "huge_file.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"Titolo\n\n" + b"parola " * (MAX_SEED_BYTES // 7 + 10))
+    with pytest.raises(SourceError, match="over the 2,000,000-byte limit"):
+        read_source(path, tmp_path)
+
+
+def test_markdown_header_wins_over_inference() -> None:
+    a = read("markdown_with_header.md")
+    assert (a.title, a.url, a.publisher, a.author, a.published, a.language) == (
+        "Stellantis apre una gigafactory a Termoli", "https://example.org/stellantis-termoli", "Esempio News",
+        "Luca Verdi", date(2025, 10, 2), "it")
+    assert [b.text for b in a.blocks if b.heading] == ["Lavoro e filiera"]
+
+
+def test_markdown_syntax_in_title_is_kept_verbatim() -> None:
+    assert read("markdown_syntax_in_title.md").title == "COP30: a guide # uno *due* [tre](http://x)"
+
+
+def test_saved_html_page_gives_text_and_metadata() -> None:
+    a = read("saved_page.html")
+    assert a.title == "Leonardo firma un contratto spaziale"
+    assert a.author == "Giulia Neri"
+    assert a.publisher == "Notizie Esempio"
+    assert a.published == date(2025, 6, 12)
+    assert a.url == "https://example.org/leonardo-spazio"
+    assert a.paragraphs[0].startswith("Leonardo ha firmato con l’Agenzia spaziale europea")
+    assert "track()" not in a.body and "Tutti i diritti" not in a.body and "Home" not in a.body
+
+
+def test_html_in_plain_text_is_kept_as_text() -> None:
+    a = read("script_in_text.txt")
+    assert a.title == "Attacco informatico <script>alert(1)</script> a una banca"
+    assert "<img src=x onerror=alert(1)>" in a.body
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HDblog.it Sep 25, 2025", date(2025, 9, 25)),
+    ("25 settembre 2025", date(2025, 9, 25)),
+    ("2025-09-25", date(2025, 9, 25)),
+    ("25/09/2025", date(2025, 9, 25)),
+    ("nessuna data qui", None),
+    ("31 febbraio 2025", None),
+])
+def test_find_date_never_guesses(text: str, expected: date | None) -> None:
+    assert find_date(text) == expected
