@@ -39,7 +39,9 @@ def _score(s: Sentence, title_lemmas: set[str], first_in_paragraph: bool, lang: 
     score = 2.0 * len(words & title_lemmas) / (len(title_lemmas) or 1)
     score += 0.8 * min(2, len(figures.find_figures(s.text, lang)))
     score += 0.4 * min(3, len(entities.find_mentions(s.text, lang)))
-    score += 0.3 * min(3, len({p.code for p in geo.find_places(s.text, lang)}))
+    score += 0.3 * min(5, len({p.code for p in geo.find_places(s.text, lang) if p.named}))
+    if any(q in s.text for q in ("“", "«", '"')):
+        score += 0.4  # a quoted statement is news in itself
     score += 0.6 if first_in_paragraph else 0.0
     score -= 0.02 * s.position  # earlier is more important in news
     return score

@@ -223,7 +223,7 @@ class ApertiumEngine:
         parts = [p.strip() for p in re.split(r"\n\s*\n", payload.strip())]
         if len(parts) != len(texts):
             raise TranslationError(self.name, f"returned {len(parts)} paragraphs for {len(texts)} texts")
-        return [check_result(self.name, t, p.restore(APERTIUM_MARKS.sub("", out)))
+        return [check_result(self.name, t, p.restore(" ".join(APERTIUM_MARKS.sub("", out).split())))
                 for t, p, out in zip(texts, protected, parts, strict=False)]
 
 
