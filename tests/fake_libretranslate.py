@@ -38,7 +38,7 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # quiet test output
             pass
 
-        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        def do_POST(self) -> None:
             query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
             length = int(self.headers.get("Content-Length") or 0)
             if length:
@@ -61,7 +61,8 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             elif mode == "echo":
                 body = json.dumps({"translatedText": text}).encode()
             elif mode == "quota":
-                body = json.dumps({"translatedText": "MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE TRANSLATIONS"}).encode()
+                warning = "MYMEMORY WARNING: YOU USED ALL AVAILABLE FREE TRANSLATIONS"
+                body = json.dumps({"translatedText": warning}).encode()
             else:
                 body = json.dumps({"translatedText": fake_translation(text, query.get("source", ""),
                                                                       query.get("target", ""))}).encode()

@@ -139,7 +139,8 @@ def test_partial_results_survive_a_failure(fake_server: FakeServer, no_sleep: No
 
 
 def test_build_translator_skips_libretranslate_without_url() -> None:
-    assert [e.name for e in build_translator(["google", "libretranslate", "apertium"]).engines] == ["google", "apertium"]
+    chain = build_translator(["google", "libretranslate", "apertium"])
+    assert [e.name for e in chain.engines] == ["google", "apertium"]
     with pytest.raises(ValueError, match="unknown translation engine"):
         build_translator(["deepl"])
 
