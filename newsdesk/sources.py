@@ -317,7 +317,11 @@ def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
 
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_precision=True)
-    doc: dict[str, Any] = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted or {})
+    doc: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        doc = extracted
+    elif extracted is not None:
+        doc = extracted.as_dict()
     if not (doc.get("text") or "").strip():
         raise SourceError(rel, "no article text found in the HTML page; save the article page itself, "
                           "or paste its text into a .txt file")
