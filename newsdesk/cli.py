@@ -117,7 +117,8 @@ def run_render(args: argparse.Namespace) -> int:
 def run_mkdocs(args: argparse.Namespace) -> int:
     for config in ("mkdocs.yml", "mkdocs.it.yml"):
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config]
-        done = subprocess.run(cmd, cwd=args.root, check=False)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        done = subprocess.run(cmd, cwd=args.root, check=False, env=env)
         if done.returncode != 0:
             print(f"error: {' '.join(cmd)} failed (exit {done.returncode})", file=sys.stderr)
             return EXIT_FAILED
