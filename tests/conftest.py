@@ -60,3 +60,38 @@ def project(tmp_path: Path) -> Path:
 
 def seed_fixture(name: str) -> Path:
     return FIXTURES / "seeds" / name
+
+
+SITE_SEEDS = ["script_in_text.txt"]  # an extra seed with HTML in it: must render as text
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The complete site, built once per session from a copy of the project: the committed
+    briefings plus a briefing from a seed with <script> in it, translated by the fake server."""
+    import os
+
+    from newsdesk.cli import main
+
+    root = tmp_path_factory.mktemp("site-project")
+    for name in ("mkdocs.yml", "mkdocs.it.yml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("overrides", "briefings", "seeds"):
+        shutil.copytree(REPO / folder, root / folder)
+    generated = shutil.ignore_patterns("briefings", "topics", "regions", "archive", "index.md", "feed.*")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=generated)
+    for name in SITE_SEEDS:
+        shutil.copy(seed_fixture(name), root / "seeds" / name)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        with fake_libretranslate.running() as server:
+            code = main(["site", "--root", str(root), "--engines", "libretranslate",
+                         "--libretranslate-url", server.url])
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    assert code == 0, "the site build failed"
+    return root

@@ -1,0 +1,226 @@
+"""The built site, read as HTML: pages, indexes, links, feeds, metadata. (What a reader sees
+in a browser is in test_browser.py.)"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import feedparser
+import pytest
+
+from newsdesk.briefing import Briefing, load_briefings
+from newsdesk.site import DEFAULT_SITE_URL, region_file
+
+from .conftest import REPO
+
+
+class Page(HTMLParser):
+    """Collects links, metadata and text of one HTML page."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, dict[str, str]]] = []  # (tag, url, attrs)
+        self.meta: dict[str, str] = {}
+        self.text: list[str] = []
+        self._stack: list[dict[str, str]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        for key in ("href", "src"):
+            if key in a:
+                self.links.append((tag, a[key], a))
+        if tag == "meta":
+            name = a.get("name") or a.get("property")
+            if name:
+                self.meta[name] = a.get("content", "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def read_page(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def article(path: Path) -> str:
+    """The visible text of the page's main article (no navigation, no table of contents)."""
+    html = path.read_text(encoding="utf-8")
+    return " ".join(Page(html.split("<article", 1)[1].split("</article>", 1)[0]).text)
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Path:
+    return built_site / "site"
+
+
+@pytest.fixture(scope="module")
+def briefings(built_site: Path) -> list[Briefing]:
+    found, errors = load_briefings(built_site / "briefings", built_site)
+    assert not errors
+    return found
+
+
+def page_of(site: Path, lang: str, rel: str) -> Path:
+    return (site if lang == "en" else site / "it") / rel / "index.html"
+
+
+def test_every_briefing_has_a_page_in_both_languages(site: Path, briefings: list[Briefing]) -> None:
+    assert len(briefings) == 3
+    for b in briefings:
+        en = read_page(page_of(site, "en", f"briefings/{b.slug}"))
+        it = read_page(page_of(site, "it", f"briefings/{b.slug}"))
+        assert b.meta.title in "".join(en.text)
+        assert b.meta.it.title in "".join(it.text)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_every_briefing_is_on_each_of_its_topic_and_region_pages(site: Path, briefings: list[Briefing],
+                                                                  lang: str) -> None:
+    for b in briefings:
+        for index in [f"topics/{t}" for t in b.meta.topics] + [f"regions/{region_file(r)}" for r in b.meta.regions]:
+            page = read_page(page_of(site, lang, index))
+            hrefs = {href for _, href, _ in page.links}
+            assert f"../../briefings/{b.slug}/" in hrefs, f"{b.slug} missing from {lang} {index}"
+
+
+def test_a_country_is_listed_under_its_macro_region(site: Path) -> None:
+    html = page_of(site, "en", "regions").read_text(encoding="utf-8")
+    assert html.index('href="europe/"') < html.index('href="de/"') < html.index('href="latin-america/"')
+    assert "Germania" in article(page_of(site, "it", "regions/de"))
+
+
+def test_topic_index_has_labels_and_counts(site: Path) -> None:
+    en = " ".join(read_page(page_of(site, "en", "topics")).text)
+    it = " ".join(read_page(page_of(site, "it", "topics")).text)
+    assert "Semiconductors" in en and "(2 briefings)" in en
+    assert "Semiconduttori" in it and "Sovranità dei dati e regolamentazione" in it
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken = []
+    prefix = urlparse(DEFAULT_SITE_URL).path  # 404.html links absolutely: it is served at any path
+    for path in html_files(site):
+        base = "file://" + str(path)
+        for tag, url, _ in read_page(path).links:
+            if url.startswith(prefix):
+                url = str(site) + "/" + url[len(prefix):]
+            parsed = urlparse(urljoin(base, url))
+            if parsed.scheme != "file" or url.startswith("#"):
+                continue
+            target = Path(unquote(parsed.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: <{tag}> {url}")
+    assert broken == []
+
+
+def test_language_switch_lands_on_the_same_page(site: Path, briefings: list[Briefing]) -> None:
+    for b in briefings:
+        for lang, other in (("en", "it"), ("it", "en")):
+            path = page_of(site, lang, f"briefings/{b.slug}")
+            (link,) = [href for tag, href, a in read_page(path).links
+                       if a.get("hreflang") == other and "md-select__link" in a.get("class", "")]
+            target = (path.parent / link).resolve() / "index.html"
+            assert target == page_of(site, other, f"briefings/{b.slug}").resolve()
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_feeds_parse_and_list_every_briefing(site: Path, briefings: list[Briefing], lang: str) -> None:
+    root = site if lang == "en" else site / "it"
+    rss = feedparser.parse((root / "feed.xml").read_bytes())
+    assert not rss.bozo, rss.bozo_exception
+    base = DEFAULT_SITE_URL if lang == "en" else DEFAULT_SITE_URL + "it/"
+    links = {e.link for e in rss.entries}
+    assert links == {f"{base}briefings/{b.slug}/" for b in briefings}
+    for entry in rss.entries:
+        assert entry.title and entry.summary and entry.published_parsed
+    data = json.loads((root / "feed.json").read_text(encoding="utf-8"))
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert {i["url"] for i in data["items"]} == links
+    titles = {e.title for e in rss.entries}
+    expected = {b.meta.title if lang == "en" else b.meta.it.title for b in briefings}
+    assert titles == expected
+
+
+def test_briefing_page_metadata(site: Path, briefings: list[Briefing]) -> None:
+    b = next(x for x in briefings if x.slug.startswith("alibaba-punta"))
+    path = page_of(site, "en", f"briefings/{b.slug}")
+    page = read_page(path)
+    assert page.meta["description"] == b.meta.description
+    assert page.meta["og:title"] == b.meta.title and page.meta["og:type"] == "article"
+    assert page.meta["og:locale"] == "en_US"
+    rels = {(a.get("rel"), a.get("hreflang")): href for tag, href, a in page.links if tag == "link"}
+    assert rels[("canonical", None)] == f"{DEFAULT_SITE_URL}briefings/{b.slug}/"
+    assert rels[("alternate", "it")] == f"{DEFAULT_SITE_URL}it/briefings/{b.slug}/"
+    assert rels[("alternate", "en")] == f"{DEFAULT_SITE_URL}briefings/{b.slug}/"
+    text = " ".join(page.text)
+    assert "Original title:" in text and b.meta.source.title in text and "HDblog.it" in text
+    assert "min read" in text and "About this translation" in text and "reviewed and corrected" in text
+
+
+def test_italian_page_has_italian_labels_and_summary(site: Path, briefings: list[Briefing]) -> None:
+    b = next(x for x in briefings if x.slug.startswith("alibaba-accelera"))
+    text = " ".join(read_page(page_of(site, "it", f"briefings/{b.slug}")).text)
+    assert "Riassunto" in text and "Punti chiave" in text and "Cifre chiave" in text
+    assert "48,6 miliardi di euro" in text and "Fonte:" in text and "Sulla traduzione" in text
+    assert "data di pubblicazione non indicata" in text
+
+
+def test_unreviewed_machine_translation_says_so(site: Path, briefings: list[Briefing]) -> None:
+    b = next(x for x in briefings if x.slug.startswith("attacco"))
+    text = " ".join(read_page(page_of(site, "en", f"briefings/{b.slug}")).text)
+    assert "LibreTranslate" in text and "No editor has reviewed it yet." in text
+
+
+def test_html_in_article_text_is_never_live_markup(site: Path) -> None:
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text and "<img src=x" not in text, path
+    page = page_of(site, "en", "briefings/attacco-informatico-script-alert-1-script-a-una-banca")
+    assert "<script>alert(1)</script>" in "".join(read_page(page).text)
+
+
+def test_briefings_stay_out_of_the_navigation(site: Path) -> None:
+    for path in [site / "index.html", page_of(site, "en", "topics")]:
+        nav = path.read_text(encoding="utf-8").split('class="md-content"')[0]
+        assert "briefings/" not in nav.replace("briefings/ ", "")
+
+
+def test_sitemap_lists_briefings(site: Path, briefings: list[Briefing]) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for b in briefings:
+        assert f"{DEFAULT_SITE_URL}briefings/{b.slug}/" in sitemap
+
+
+def test_search_index_per_language(site: Path) -> None:
+    en = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    it = json.loads((site / "it" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert en["config"]["lang"] == ["en"] and it["config"]["lang"] == ["it"]
+    assert any("sovranità" in d["text"] for d in it["docs"])
+
+
+def test_home_lists_newest_first(site: Path) -> None:
+    hrefs = [h for t, h, _ in read_page(site / "index.html").links if h.startswith("briefings/")]
+    assert hrefs[0].startswith("briefings/alibaba-accelera")  # added today, no publication date
+    assert hrefs[-1].startswith("briefings/alibaba-punta")  # published 2025-09-25
+
+
+def test_render_is_deterministic(built_site: Path, tmp_path: Path) -> None:
+    from newsdesk.site import pages_for
+
+    found, _ = load_briefings(built_site / "briefings", built_site)
+    assert pages_for(found, "en") == pages_for(list(reversed(found)), "en")
+
+
+def test_committed_reviewed_briefings_are_left_untouched(built_site: Path) -> None:
+    for path in sorted((REPO / "briefings").glob("*.md")):
+        assert (built_site / "briefings" / path.name).read_bytes() == path.read_bytes()
