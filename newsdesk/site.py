@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -271,7 +271,7 @@ def region_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
 # ---- feeds ------------------------------------------------------------------------------------
 
 def _published(b: Briefing) -> datetime:
-    return datetime.combine(b.meta.display_date, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(b.meta.display_date, time(0, 0), tzinfo=UTC)
 
 
 def feeds(briefings: list[Briefing], lang: str) -> dict[str, str]:
