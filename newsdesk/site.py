@@ -62,11 +62,14 @@ def _newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (-b.meta.display_date.toordinal(), b.slug))
 
 
-def _front(title: str, description: str | None = None) -> str:
+def _front(title: str, description: str | None = None, *, listing: bool = True) -> str:
     # MkDocs templates do not autoescape: a title is HTML-escaped before it reaches them.
-    data: dict[str, str] = {"title": html.escape(title)}
+    data: dict[str, Any] = {"title": html.escape(title)}
     if description:
         data["description"] = html.escape(description)
+    if listing:
+        # Lists repeat every briefing's title and summary: searching finds the briefings themselves.
+        data["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -130,7 +133,7 @@ def briefing_page(b: Briefing, lang: str) -> str:
     m = b.meta
     src = m.source
     title = title_of(b, lang)
-    lines = [_front(title, m.description if lang == "en" else summary_of(b, lang)).rstrip("\n"), "",
+    lines = [_front(title, m.description if lang == "en" else summary_of(b, lang), listing=False).rstrip("\n"), "",
              f"# {md_text(title)}", ""]
     if lang == "en" or src.language != lang:
         lines += [f'<p class="nd-original" lang="{src.language}"><em>{t["original_title"]}:</em> '

@@ -74,7 +74,7 @@ def summarize(title: str, sentences: list[Sentence], lang: str) -> tuple[list[st
     n = summary_size(len(sentences))
     summary = [*lead, *usable[: max(0, n - len(lead))]]
     rest = usable[max(0, n - len(lead)):]
-    n_points = min(5, max(3, len(sentences) // 6))
+    n_points = min(5, max(3, len(sentences) // 4))  # about one key point per four sentences
     points = rest[:n_points]
     by_position = sorted(summary, key=lambda s: s.position)
     return [s.text for s in by_position], [s.text for s in sorted(points, key=lambda s: s.position)]

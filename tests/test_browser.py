@@ -1,0 +1,157 @@
+"""What a reader sees, in real headless Chromium (Debian's chromium, driven by Playwright):
+search, the language switch, chips, escaping, layouts, accessibility."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = REPO / "test-artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+SLUG_000 = "alibaba-accelera-espansione-ai-con-investimenti-massicci"
+SLUG_002 = "alibaba-punta-forte-sull-ai-alleanza-con-nvidia-e-piani-di"
+SLUG_XSS = "attacco-informatico-script-alert-1-script-a-una-banca"
+
+if CHROMIUM is None:
+    pytest.skip("Debian chromium is not installed (scripts/install-system-deps.sh)", allow_module_level=True)
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (search needs HTTP, not file://)."""
+    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_sync.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    pg.dialogs = []  # every alert/confirm the page tries to open
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    # Wait until the result count is shown and that many results (up to a page of 10) are drawn.
+    page.wait_for_function("""() => {
+        const meta = document.querySelector('.md-search-result__meta').textContent.match(/\\d+/);
+        const drawn = document.querySelectorAll('.md-search-result__item').length;
+        return meta !== null && drawn > 0 && drawn >= Math.min(Number(meta[0]), 10);
+    }""")
+    return [h.get_attribute("href") or "" for h in page.locator(".md-search-result__link").all()]
+
+
+@pytest.mark.parametrize(("lang", "query", "slugs"), [
+    ("en", "Nvidia", {SLUG_000, SLUG_002}),
+    ("en", "data centers", {SLUG_000}),
+    ("it", "chip", {SLUG_000, SLUG_002}),
+    ("it", "sovranità", {SLUG_000}),
+])
+def test_search_finds_the_expected_briefings(page, base_url: str, lang: str, query: str,  # type: ignore[no-untyped-def]
+                                             slugs: set[str]) -> None:
+    hrefs = search(page, base_url if lang == "en" else base_url + "it/", query)
+    found = {slug for slug in (SLUG_000, SLUG_002, SLUG_XSS) if any(f"briefings/{slug}/" in h for h in hrefs)}
+    assert slugs <= found, hrefs
+
+
+def switch_language(page, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the header's language menu as a reader does, then pick a language."""
+    page.locator(".md-header__option .md-select button").first.click()
+    link = page.locator(f"a.md-select__link[hreflang='{lang}']")
+    link.wait_for(state="visible")
+    link.click()
+
+
+def test_language_switch_keeps_the_page(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base_url}briefings/{SLUG_002}/")
+    switch_language(page, "it")
+    page.wait_for_url(f"{base_url}it/briefings/{SLUG_002}/")
+    assert page.locator("h1").inner_text().startswith("Alibaba punta forte sull'AI")
+    switch_language(page, "en")
+    page.wait_for_url(f"{base_url}briefings/{SLUG_002}/")
+    assert page.locator("h1").inner_text().startswith("Alibaba bets big on AI")
+
+
+def test_topic_chip_leads_to_its_topic_page(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base_url}briefings/{SLUG_000}/")
+    page.locator("article a.nd-chip--topic", has_text="Semiconductors").click()
+    page.wait_for_url(f"{base_url}topics/semiconductors/")
+    assert page.locator("h1").inner_text() == "Semiconductors"
+    assert page.locator(f"article a[href$='briefings/{SLUG_000}/']").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_html_in_an_article_shows_as_text_and_runs_nothing(page, base_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    root = base_url if lang == "en" else base_url + "it/"
+    page.goto(f"{root}briefings/{SLUG_XSS}/")
+    page.goto(root)  # the title is on the home page too
+    page.goto(f"{root}briefings/{SLUG_XSS}/")
+    text = page.locator("article").inner_text()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert page.locator("article img").count() == 0
+    assert page.dialogs == []
+
+
+@pytest.mark.parametrize(("name", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)])
+def test_layout_at_phone_and_desktop_widths(browser, base_url: str, name: str, width: int,  # type: ignore[no-untyped-def]
+                                            height: int) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    for label, url in (("home", base_url), ("briefing", f"{base_url}briefings/{SLUG_000}/")):
+        pg.goto(url)
+        pg.screenshot(path=str(ARTIFACTS / f"{label}-{name}.png"), full_page=True)
+        # Nothing wider than the viewport: no sideways scrolling on a phone.
+        assert pg.evaluate("document.documentElement.scrollWidth") <= width
+        assert pg.locator("h1").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", f"briefings/{SLUG_000}/", "topics/", "it/regions/"])
+def test_no_serious_accessibility_violations(page, base_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + path)
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
