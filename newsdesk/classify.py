@@ -68,13 +68,21 @@ def _score(text: str, lang: str, weight: int, scores: Counter[str]) -> None:
         i += step
 
 
+WORDS_PER_CUE_POINT = 125  # a short news item has fewer cue words: the bar scales with its length
+
+
+def threshold(tax: Taxonomy, body: str) -> int:
+    """min_score for a full-length article, lower for a short one (never below 2)."""
+    return max(2, min(tax.min_score, 1 + len(body.split()) // WORDS_PER_CUE_POINT))
+
+
 def find_topics(title: str, body: str, lang: str) -> list[str]:
     """Topic ids, most relevant first (ties by id)."""
     tax = taxonomy()
     scores: Counter[str] = Counter()
     _score(title, lang, TITLE_WEIGHT, scores)
     _score(body, lang, 1, scores)
-    ranked = sorted((t for t, s in scores.items() if s >= tax.min_score), key=lambda t: (-scores[t], t))
+    ranked = sorted((t for t, s in scores.items() if s >= threshold(tax, body)), key=lambda t: (-scores[t], t))
     return ranked[: tax.max_topics]
 
 

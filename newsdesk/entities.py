@@ -110,15 +110,25 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
         while j < len(tokens) and _is_cap(tokens[j][0]) and j - i < MAX_NGRAM and lower[j] not in cfg.known:
             j += 1
         run = [t[0] for t in tokens[i:j]]
-        found_kind = _classify(run, lower[max(0, i - CUE_WINDOW):i], lower[j:j + 3], i == 0, lang, places, cfg)
+        found_kind = _classify(run, lower[max(0, i - CUE_WINDOW):i], lower[j:j + 3], i == 0, lang, places, cfg,
+                               _apposition(text, tokens[j - 1][2]))
         if found_kind:
             out.append(Mention(found_kind, " ".join(run), tokens[i][1], tokens[j - 1][2]))
         i = max(j, i + 1)
     return out
 
 
+APPOSITION_RE = re.compile(r"\s*,\s*(?:il|lo|la|l['’]\s*|i|gli|le|un|una|uno)\s*([\w]+)", re.IGNORECASE)
+
+
+def _apposition(text: str, end: int) -> str | None:
+    """The noun of an apposition right after a name: "Fonterra, la cooperativa..." -> cooperativa."""
+    m = APPOSITION_RE.match(text, end)
+    return m.group(1).casefold() if m else None
+
+
 def _classify(run: list[str], before: list[str], after: list[str], sentence_start: bool, lang: str,
-              places: dict[str, tuple[str, ...]], cfg: EntityConfig) -> str | None:
+              places: dict[str, tuple[str, ...]], cfg: EntityConfig, apposition: str | None = None) -> str | None:
     key = " ".join(run).casefold()
     if key in places or key in geo.gazetteer().cities:
         return None
@@ -128,7 +138,7 @@ def _classify(run: list[str], before: list[str], after: list[str], sentence_star
         return None
     if len(run) == 1 and run[0].isupper() and len(run[0]) <= 2:
         return None
-    titlecase = all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in run)
+    titlecase = all(w[0].isupper() and w[1:].islower() and w.replace("-", "").isalpha() for w in run)
     if 2 <= len(run) <= 3 and titlecase:
         near = before[-CUE_WINDOW:]
         if any(_ends_with(near[: k + 1], cue) for cue in cfg.person_cues for k in range(len(near))) \
@@ -138,7 +148,18 @@ def _classify(run: list[str], before: list[str], after: list[str], sentence_star
         return "products"
     if run[-1].casefold() in cfg.org_suffixes or any(w in cfg.org_cues for w in before[-3:]):
         return "organizations"
+    if apposition and apposition in cfg.org_cues:
+        return "organizations"  # "Nubank, la banca digitale..."
+    if len(run) == 1 and ACRONYM_RE.match(run[0]) and not sentence_start_known(run[0], lang):
+        return "organizations"  # "EDF costruirà...": acronyms in news are mostly organisations
     return None
+
+
+ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
+
+
+def sentence_start_known(word: str, lang: str) -> bool:
+    return bool(simplemma.is_known(word.lower(), lang=lang))
 
 
 def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:

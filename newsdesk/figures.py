@@ -30,10 +30,13 @@ CURRENCIES = {
     "dollars": "USD", "dollar": "USD", "usd": "USD", "eur": "EUR", "sterline": "GBP", "£": "GBP",
     "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "¥": "JPY",
     "franchi svizzeri": "CHF", "franchi": "CHF",
+    "dollari canadesi": "CAD", "dollari australiani": "AUD", "dollari neozelandesi": "NZD",
 }
-CURRENCY_SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "CN¥", "JPY": "¥", "CHF": "CHF "}
+CURRENCY_SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "CN¥", "JPY": "¥", "CHF": "CHF ",
+                   "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
 CURRENCY_IT = {"EUR": "euro", "USD": "dollari", "GBP": "sterline", "CNY": "yuan", "JPY": "yen",
-               "CHF": "franchi svizzeri"}
+               "CHF": "franchi svizzeri", "CAD": "dollari canadesi", "AUD": "dollari australiani",
+               "NZD": "dollari neozelandesi"}
 # counted things: Italian word(s) -> (unit id, English plural)
 COUNT_UNITS = {
     "token": ("tokens", "tokens"), "utenti": ("users", "users"), "dipendenti": ("employees", "employees"),
@@ -45,6 +48,10 @@ COUNT_UNITS = {
     "twh": ("TWh", "TWh"), "gwh": ("GWh", "GWh"), "km": ("km", "km"), "chilometri": ("km", "km"),
     "users": ("users", "users"), "employees": ("employees", "employees"), "jobs": ("jobs", "jobs"),
     "tokens": ("tokens", "tokens"), "chips": ("chips", "chips"), "customers": ("customers", "customers"),
+    "pazienti": ("patients", "patients"), "container": ("containers", "containers"),
+    "persone": ("people", "people"), "abitazioni": ("homes", "homes"), "famiglie": ("households", "households"),
+    "studenti": ("students", "students"), "passeggeri": ("passengers", "passengers"),
+    "lavoratori": ("workers", "workers"), "aziende": ("companies", "companies"), "imprese": ("companies", "companies"),
 }
 
 _cur_alt = "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True))
@@ -140,11 +147,14 @@ def find_figures(text: str, lang: str = "it") -> list[Figure]:
 
 def key_figures(paragraphs: list[str], lang: str) -> list[Figure]:
     """Distinct figures of the article (by value and unit), in order of first appearance."""
+    found = [fig for paragraph in paragraphs for fig in find_figures(paragraph, lang)]
+    # "1,2 miliardi" in a headline is the "1,2 miliardi di euro" of the body: keep the one with a unit.
+    with_unit = {fig.value for fig in found if fig.unit != "count"}
     seen: set[tuple[object, str]] = set()
     out = []
-    for paragraph in paragraphs:
-        for fig in find_figures(paragraph, lang):
-            if (fig.value, fig.unit) not in seen:
-                seen.add((fig.value, fig.unit))
-                out.append(fig)
+    for fig in found:
+        if (fig.value, fig.unit) in seen or (fig.unit == "count" and fig.value in with_unit):
+            continue
+        seen.add((fig.value, fig.unit))
+        out.append(fig)
     return out

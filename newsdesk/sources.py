@@ -222,7 +222,9 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
             author = author or m.group("author").strip()
         elif _is_boilerplate(line) or (title and _same_text(line, title)):
             pass
-        elif _looks_like_body(line) or not _header_noise(line):
+        elif _header_noise(line):
+            published = published or find_date(line)  # a dateline: "Bruxelles, 4 luglio 2025"
+        else:
             break
         i += 1
     if title is None:
