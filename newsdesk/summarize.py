@@ -66,11 +66,10 @@ def summarize(title: str, sentences: list[Sentence], lang: str) -> tuple[list[st
     if len(sentences[0].text.split()) < SHORT_LEAD_WORDS and len(sentences) > 1 \
             and sentences[1].paragraph == sentences[0].paragraph:
         lead.append(sentences[1])
-    scored = sorted(
-        sentences[len(lead):],
-        key=lambda s: (-_score(s, title_lemmas, first_of_paragraph[s.paragraph] == s.position, lang), s.position),
-    )
-    usable = [s for s in scored if _score(s, title_lemmas, first_of_paragraph[s.paragraph] == s.position, lang) >= 0]
+    scores = {s.position: _score(s, title_lemmas, first_of_paragraph[s.paragraph] == s.position, lang)
+              for s in sentences[len(lead):]}
+    scored = sorted(sentences[len(lead):], key=lambda s: (-scores[s.position], s.position))
+    usable = [s for s in scored if scores[s.position] >= 0]
     n = summary_size(len(sentences))
     summary = [*lead, *usable[: max(0, n - len(lead))]]
     rest = usable[max(0, n - len(lead)):]

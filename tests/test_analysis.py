@@ -36,6 +36,10 @@ def test_sentence_splitting_keeps_numbers_and_names_together() -> None:
         "Il chip compete con l’H20 di Nvidia, secondo il dott. Rossi.",
         "Fine.",
     ]
+    assert split_sentences("Nuovi prodotti AI. Stando a Reuters, cresce. Volkswagen e BMW. Il governo tace.", "it") == [
+        "Nuovi prodotti AI.", "Stando a Reuters, cresce.", "Volkswagen e BMW.", "Il governo tace."]
+    assert split_sentences("Il sig. Rossi e la S.p.A. di Milano hanno firmato. Poi è partito.", "it") == [
+        "Il sig. Rossi e la S.p.A. di Milano hanno firmato.", "Poi è partito."]
 
 
 @pytest.mark.parametrize(("name", "language"), [(SEED_000, "it"), (SEED_002, "it")])
