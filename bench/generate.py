@@ -58,7 +58,8 @@ def amount(rng: random.Random) -> str:
 def article(rng: random.Random, n: int) -> tuple[str, str, dict[str, str]]:
     company, company2 = rng.sample(COMPANIES, 2)
     sector, thing = rng.choice(SECTORS)
-    title = f"{company} punta su {sector}: {rng.choice(['nuovo piano', 'accordo', 'investimenti'])} a {rng.choice(PLACES)} ({n})"
+    what = rng.choice(["nuovo piano", "accordo", "investimenti"])
+    title = f"{company} punta su {sector}: {what} a {rng.choice(PLACES)} ({n})"
     words_target = rng.randint(300, 1500)
     paragraphs: list[str] = []
     words = 0
