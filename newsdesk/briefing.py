@@ -19,9 +19,12 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
+import json
 import os
 import re
+import sqlite3
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -217,13 +220,16 @@ def parse_briefing(text: str, path: str) -> Briefing:
     return Briefing(meta=meta, body=m.group(2), path=path)
 
 
-def read_briefing(path: Path, root: Path) -> Briefing:
-    rel = path.relative_to(root).as_posix()
+def read_text(path: Path, rel: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
-    return parse_briefing(text, rel)
+
+
+def read_briefing(path: Path, root: Path) -> Briefing:
+    rel = path.relative_to(root).as_posix()
+    return parse_briefing(read_text(path, rel), rel)
 
 
 def load_briefings(directory: Path, root: Path) -> tuple[list[Briefing], list[BriefingError]]:
@@ -293,3 +299,65 @@ def write_atomic(path: Path, text: str) -> bool:
         raise
     return True
 
+
+
+# ---- a cached index, so a warm rebuild does not re-parse thousands of unchanged files ----------
+
+@dataclass(frozen=True)
+class BriefingInfo:
+    """What ingest needs to know about an existing briefing."""
+
+    path: str
+    slug: str
+    added: date
+    source_file: str | None
+    source_sha256: str | None
+    source_url: str | None
+    engine: str
+    reviewed: bool
+    pristine: bool  # exactly as the build wrote it (checksum matches)
+
+    @classmethod
+    def of(cls, b: Briefing, text: str) -> BriefingInfo:
+        m = b.meta
+        return cls(b.path, m.slug, m.added, m.source.file, m.source.sha256, m.source.url,
+                   m.translation.engine, m.translation.reviewed, is_pristine(text))
+
+
+class BriefingIndex:
+    """sqlite: (file name, mtime, size) -> BriefingInfo. A file a person touches changes its
+    mtime or size and is parsed again; a fresh checkout has no index and parses everything once."""
+
+    def __init__(self, path: Path | None) -> None:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path) if path else ":memory:")
+        self.db.execute("CREATE TABLE IF NOT EXISTS b (name TEXT PRIMARY KEY, stamp TEXT, info TEXT)")
+
+    def scan(self, directory: Path, root: Path) -> tuple[list[BriefingInfo], list[BriefingError]]:
+        infos, errors = [], []
+        known = dict(self.db.execute("SELECT name, stamp || char(0) || info FROM b").fetchall())
+        seen = set()
+        for path in sorted(directory.glob("*.md")):
+            st = path.stat()
+            stamp = f"{st.st_mtime_ns}:{st.st_size}"
+            seen.add(path.name)
+            cached = known.get(path.name)
+            if cached is not None and cached.split("\0", 1)[0] == stamp:
+                data = json.loads(cached.split("\0", 1)[1])
+                infos.append(BriefingInfo(**{**data, "added": date.fromisoformat(data["added"])}))
+                continue
+            rel = path.relative_to(root).as_posix()
+            try:
+                text = read_text(path, rel)
+                info = BriefingInfo.of(parse_briefing(text, rel), text)
+            except BriefingError as exc:
+                errors.append(exc)
+                continue
+            infos.append(info)
+            record = {**info.__dict__, "added": info.added.isoformat()}
+            self.db.execute("INSERT OR REPLACE INTO b VALUES (?, ?, ?)", (path.name, stamp, json.dumps(record)))
+        for name in set(known) - seen:
+            self.db.execute("DELETE FROM b WHERE name = ?", (name,))
+        self.db.commit()
+        return infos, errors

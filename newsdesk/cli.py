@@ -21,6 +21,7 @@ from .translate import DEFAULT_ENGINES, TIMEOUT_S, build_translator
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 CACHE_PATH = Path(".newsdesk-cache") / "translations.sqlite"
+INDEX_PATH = Path(".newsdesk-cache") / "briefings.sqlite"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +64,8 @@ def _print_report(report: Report, verbose: bool) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     for failure in report.failed:
         print(f"error: {failure}", file=sys.stderr)
+    if report.engine_calls or verbose:
+        print(f"translation: {report.translated_texts} text(s) in {report.engine_calls} engine call(s)", file=out)
     print(f"briefings: {len(report.new)} new, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
           f"{len(report.kept)} kept, {len(report.pending)} pending translation, {len(report.failed)} failed",
           file=out)
@@ -86,7 +89,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         cache_path=args.root / CACHE_PATH, timeout=args.timeout,
     )
     many = sys.stderr.isatty() and len(list((args.root / "seeds").glob("*"))) > 20
-    report = ingest(args.root, translator, force=args.force, progress=_progress(many))
+    report = ingest(args.root, translator, force=args.force, progress=_progress(many),
+                    index_path=args.root / INDEX_PATH)
     if many:
         print(file=sys.stderr)
     _print_report(report, args.verbose)

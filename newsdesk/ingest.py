@@ -18,14 +18,14 @@ from slugify import slugify
 
 from . import geo
 from .briefing import (
+    BriefingIndex,
+    BriefingInfo,
     BriefingMeta,
     Entities,
     FigureEntry,
     Italian,
     Source,
     Translation,
-    is_pristine,
-    load_briefings,
     parse_briefing,
     render_briefing,
     write_atomic,
@@ -69,6 +69,8 @@ class Report:
     pending: list[str] = field(default_factory=list)  # written, translation pending
     failed: list[str] = field(default_factory=list)  # error messages
     warnings: list[str] = field(default_factory=list)
+    translated_texts: int = 0  # texts sent to an engine (not from the cache)
+    engine_calls: int = 0  # batches sent: Apertium takes a whole build in one
 
     @property
     def ok(self) -> bool:
@@ -178,21 +180,25 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
     return meta, english_body(en_summary, en_points, pending)
 
 
+def _why_kept(old: BriefingInfo) -> str:
+    return "reviewed" if old.reviewed else "edited by hand"
+
+
 def _body_key(article: SourceArticle) -> str:
     return hashlib.sha256(" ".join(article.body.split()).casefold().encode()).hexdigest()
 
 
 def ingest(root: Path, translator: Translator, *, force: bool = False,
-           progress: Callable[[str], None] | None = None) -> Report:
+           progress: Callable[[str], None] | None = None, index_path: Path | None = None) -> Report:
     """Turn every new or changed seed into a briefing. Never overwrites an edited briefing
     unless force; keeps going past bad seeds and reports them all."""
     report = Report()
     seeds_dir, out_dir = root / "seeds", root / "briefings"
     out_dir.mkdir(exist_ok=True)
-    existing, errors = load_briefings(out_dir, root)
+    existing, errors = BriefingIndex(index_path).scan(out_dir, root)
     for err in errors:
         report.warnings.append(str(err))
-    by_file = {b.meta.source.file: b for b in existing if b.meta.source.file}
+    by_file = {b.source_file: b for b in existing if b.source_file}
     taken = {b.slug for b in existing} | {p.stem for p in out_dir.glob("*.md")}
     added_today = build_date()
     target_rank = best_rank(translator)
@@ -208,6 +214,17 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
         if path.suffix.lower() not in SEED_SUFFIXES:
             report.failed.append(f"{rel}: unsupported file type {path.suffix!r}; use .txt, .md or .html")
             continue
+        old = by_file.get(rel)
+        if old is not None and not force and old.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest():
+            # Fast path, without parsing the seed: the same bytes as when the briefing was built.
+            if old.source_url:
+                seen_urls[old.source_url] = rel
+            if old.reviewed or not old.pristine:
+                report.kept.append(f"{old.path} ({_why_kept(old)})")
+                continue
+            if ENGINE_RANK.get(old.engine, 99) >= target_rank:
+                report.unchanged.append(old.path)
+                continue
         try:
             article = read_source(path, root)
         except (NewsdeskError, OSError) as exc:
@@ -222,14 +239,12 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
             seen_urls[article.url] = rel
         seen_bodies[_body_key(article)] = rel
 
-        old = by_file.get(rel)
         if old is not None:
-            old_path = root / old.path
-            edited = old.meta.reviewed or not is_pristine(old_path.read_text(encoding="utf-8"))
-            same_seed = old.meta.source.sha256 == article.sha256
-            upgrade = ENGINE_RANK.get(old.meta.translation.engine, 99) < target_rank
+            edited = old.reviewed or not old.pristine
+            same_seed = old.source_sha256 == article.sha256
+            upgrade = ENGINE_RANK.get(old.engine, 99) < target_rank
             if edited and not force:
-                why = "reviewed" if old.meta.reviewed else "edited by hand"
+                why = _why_kept(old)
                 report.kept.append(f"{old.path} ({why})")
                 if not same_seed:
                     report.warnings.append(f"{rel} changed, but {old.path} was {why}: not overwritten "
@@ -238,7 +253,7 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
             if same_seed and not upgrade and not force:
                 report.unchanged.append(old.path)
                 continue
-            slug, added = old.slug, old.meta.added
+            slug, added = old.slug, old.added
         else:
             slug, added = make_slug(article.title, article.sha256, taken), added_today
             taken.add(slug)
@@ -249,13 +264,15 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
             continue
         if old is not None and draft.job and not force:
             # An upgrade only counts when a better engine than the recorded one answers.
-            draft.job.min_rank = ENGINE_RANK.get(old.meta.translation.engine, 0) \
-                if old.meta.source.sha256 == article.sha256 else 0
+            draft.job.min_rank = ENGINE_RANK.get(old.engine, 0) if old.source_sha256 == article.sha256 else 0
         drafts.append(draft)
 
     if progress and drafts:
         progress(f"translating {len(drafts)} briefing(s)")
+    cached_before = translator.cache.size()
     translator.run([d.job for d in drafts if d.job])
+    report.translated_texts = translator.cache.size() - cached_before
+    report.engine_calls = translator.calls
     for engine, why in sorted(translator.down.items()):
         report.warnings.append(f"translation engine {engine} unavailable: {why}")
 

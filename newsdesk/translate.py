@@ -322,6 +322,9 @@ class TranslationCache:
     def put(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (key, value))
 
+    def size(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM t").fetchone()[0])
+
     def commit(self) -> None:
         self.db.commit()
 
