@@ -34,6 +34,8 @@ from .markup import md_text
 LANGS = ("en", "it")
 DEFAULT_SITE_URL = "https://newsdesk.github.io/newsdesk/"
 PAGE_SIZE = 20  # briefings on the home page; the rest are one click away in the archive
+CARD_REGIONS = 6  # region chips on a card in a list; the briefing page shows them all
+LIST_PAGE_SIZE = 50  # briefings per page of a topic, region or month listing
 FEED_LIMIT = 50  # newest briefings in each feed
 WORDS_PER_MINUTE = 200
 GENERATED_DIRS = ("briefings", "topics", "regions", "archive")
@@ -89,12 +91,12 @@ def region_file(code: str) -> str:
     return code.lower() if geo.is_country(code) else code
 
 
-def _chips(b: Briefing, lang: str, prefix: str) -> str:
+def _chips(b: Briefing, lang: str, prefix: str, max_regions: int | None = None) -> str:
     tax = taxonomy()
     chips = [f"[{md_text(tax.label(t, lang))}]({prefix}topics/{t}.md){{ .nd-chip .nd-chip--topic }}"
              for t in b.meta.topics]
     chips += [f"[{md_text(geo.label(r, lang))}]({prefix}regions/{region_file(r)}.md){{ .nd-chip .nd-chip--region }}"
-              for r in b.meta.regions]
+              for r in b.meta.regions[:max_regions]]
     return " ".join(chips)
 
 
@@ -105,7 +107,7 @@ def _card(b: Briefing, lang: str, prefix: str) -> str:
             else f'{str(t["added"]).capitalize()} {_date(b.meta.added, lang)}')
     lines = [f"## [{md_text(title_of(b, lang))}]({prefix}briefings/{b.slug}.md)", "",
              f'<p class="nd-date">{esc(when)}</p>', "", md_text(summary_of(b, lang)), ""]
-    chips = _chips(b, lang, prefix)
+    chips = _chips(b, lang, prefix, max_regions=CARD_REGIONS)
     if chips:
         lines += [chips, ""]
     return "\n".join(lines)
@@ -208,6 +210,28 @@ def _month_label(key: str, lang: str) -> str:
     return format_date(date(year, month, 1), format="LLLL yyyy", locale=lang).capitalize()
 
 
+def paged(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str) -> dict[str, str]:
+    """A listing split into pages of LIST_PAGE_SIZE, newest first: <stem>.md, <stem>-page-2.md...
+    Each page stays the same size however many briefings the site has."""
+    t = ui()[lang]
+    chunks = [items[i:i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+    pages = {}
+    for number, chunk in enumerate(chunks, 1):
+        name = stem if number == 1 else f"{stem}-page-{number}"
+        nav = []
+        if number > 1:
+            newer = stem if number == 2 else f"{stem}-page-{number - 1}"
+            nav.append(f"[← {t['newer']}]({newer}.md)")
+        if number < len(chunks):
+            nav.append(f"[{t['older']} →]({stem}-page-{number + 1}.md)")
+        heading = title if number == 1 else f"{title} ({str(t['page_of']).format(page=number, pages=len(chunks))})"
+        text = _front(heading) + f"# {md_text(heading)}\n\n{intro}\n\n" + _list(chunk, lang, "../")
+        if nav:
+            text += "\n" + " · ".join(nav) + "\n"
+        pages[f"{folder}/{name}.md"] = text
+    return pages
+
+
 def archive_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     t = ui()[lang]
     months: dict[str, list[Briefing]] = defaultdict(list)
@@ -218,8 +242,7 @@ def archive_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
                        for k, v in sorted(months.items(), reverse=True)) + "\n"
     pages = {"archive/index.md": index}
     for key, items in months.items():
-        label = _month_label(key, lang)
-        pages[f"archive/{key}.md"] = _front(label) + f"# {label}\n\n" + _list(items, lang, "../")
+        pages.update(paged("archive", key, _month_label(key, lang), "", items, lang))
     return pages
 
 
@@ -236,9 +259,7 @@ def topic_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
                        for k in rows) + "\n"
     pages = {"topics/index.md": index}
     for k, items in by_topic.items():
-        label = tax.label(k, lang)
-        pages[f"topics/{k}.md"] = (_front(label) + f"# {md_text(label)}\n\n{t['topic_page_intro']}\n\n"
-                                   + _list(items, lang, "../"))
+        pages.update(paged("topics", k, tax.label(k, lang), str(t["topic_page_intro"]), items, lang))
     return pages
 
 
@@ -266,8 +287,7 @@ def region_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
                      for c in others)
     pages = {"regions/index.md": index}
     for code, items in by_region.items():
-        pages[f"regions/{region_file(code)}.md"] = (_front(label(code)) + f"# {md_text(label(code))}\n\n"
-                                                    f"{t['region_page_intro']}\n\n" + _list(items, lang, "../"))
+        pages.update(paged("regions", region_file(code), label(code), str(t["region_page_intro"]), items, lang))
     return pages
 
 

@@ -224,3 +224,16 @@ def test_render_is_deterministic(built_site: Path, tmp_path: Path) -> None:
 def test_committed_reviewed_briefings_are_left_untouched(built_site: Path) -> None:
     for path in sorted((REPO / "briefings").glob("*.md")):
         assert (built_site / "briefings" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_long_listings_are_paged_with_newer_and_older_links(built_site: Path) -> None:
+    from newsdesk import site as site_module
+
+    found, _ = load_briefings(built_site / "briefings", built_site)
+    many = [found[0]] * (site_module.LIST_PAGE_SIZE * 2 + 1)
+    pages = site_module.paged("topics", "energy", "Energy", "Intro.", many, "en")
+    assert list(pages) == ["topics/energy.md", "topics/energy-page-2.md", "topics/energy-page-3.md"]
+    assert "[Older →](energy-page-2.md)" in pages["topics/energy.md"]
+    assert "[← Newer](energy.md)" in pages["topics/energy-page-2.md"]
+    assert "page 3 of 3" in pages["topics/energy-page-3.md"] and "Older" not in pages["topics/energy-page-3.md"]
+    assert pages["topics/energy-page-3.md"].count("## [") == 1

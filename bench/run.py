@@ -1,0 +1,177 @@
+"""Scale benchmark: cold ingest, warm rebuild, one changed article, render, the two MkDocs
+builds, memory and sizes, for corpora of N synthetic articles.
+
+    python bench/run.py                      # N = 100, 1000, 10000 (takes about an hour here)
+    python bench/run.py --sizes 100 --repeats 3
+
+Every stage runs as its own process, as a user runs it, timed with the median of --repeats runs
+(cold ingest and the MkDocs builds of the largest size once: they take minutes). Results go to
+bench/results.json and bench/RESULTS.md. Work folders are in bench/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+import contextlib
+
+from bench.generate import generate  # noqa: E402
+
+PY = sys.executable
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in KiB, stdout) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763856000"})
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return elapsed, _peak_rss_kib(), out
+
+
+def _peak_rss_kib() -> int:
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def median_of(repeats: int, fn: Any) -> float:
+    return statistics.median(fn() for _ in range(repeats))
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def setup(n: int) -> Path:
+    work = HERE / "out" / str(n)
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    generate(n, work / "seeds")
+    for name in ("mkdocs.yml", "mkdocs.it.yml"):
+        shutil.copy(REPO / name, work / name)
+    shutil.copytree(REPO / "overrides", work / "overrides")
+    generated = shutil.ignore_patterns("briefings", "topics", "regions", "archive", "index.md", "feed.*")
+    shutil.copytree(REPO / "docs", work / "docs", ignore=generated)
+    (work / "briefings").mkdir()
+    return work
+
+
+def bench_size(n: int, repeats: int, heavy_once: bool) -> dict[str, Any]:
+    work = setup(n)
+    build = [PY, str(REPO / "build.py"), "--root", str(work), "--offline"]
+    r: dict[str, Any] = {"n": n}
+
+    t, _, out = run([*build[:2], "ingest", *build[2:]], work)
+    m = re.search(r"translation: (\d+) text\(s\) in (\d+) engine call", out)
+    r["cold_ingest_s"] = round(t, 2)
+    r["translated_texts"] = int(m.group(1)) if m else 0
+    r["engine_calls"] = int(m.group(2)) if m else 0
+    r["articles_per_s"] = round(n / t, 1)
+    r["sentences_per_s"] = round(r["translated_texts"] / t, 1)
+
+    def warm() -> float:
+        t, _, out = run([*build[:2], "ingest", *build[2:]], work)
+        assert f"0 new, 0 updated, {n} unchanged" in out and "engine call" not in out, out[-500:]
+        return t
+
+    warm()  # the first warm run fills the briefing index from a fresh checkout
+    r["warm_rebuild_s"] = round(median_of(repeats, warm), 3)
+
+    seeds = sorted((work / "seeds").glob("*.txt"))
+    changed = iter(seeds)
+
+    def one_changed() -> float:
+        seed = next(changed)
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nUn paragrafo aggiunto per la prova di velocità.\n",
+                        encoding="utf-8")
+        t, _, out = run([*build[:2], "ingest", *build[2:]], work)
+        assert "0 new, 1 updated" in out, out[-500:]
+        return t
+
+    r["one_changed_s"] = round(median_of(repeats, one_changed), 3)
+
+    def render() -> float:
+        for lang in ("en", "it"):
+            for folder in ("briefings", "topics", "regions", "archive"):
+                shutil.rmtree(work / "docs" / lang / folder, ignore_errors=True)
+        t, _, _ = run([*build[:2], "render", "--root", str(work)], work)
+        return t
+
+    r["render_s"] = round(median_of(repeats, render), 2)
+    heavy = 1 if heavy_once else repeats
+    for config, key in (("mkdocs.yml", "mkdocs_en_s"), ("mkdocs.it.yml", "mkdocs_it_s")):
+        r[key] = round(median_of(heavy, lambda c=config: run([PY, "-m", "mkdocs", "build", "-q", "-f", c], work)[0]), 2)
+    r["peak_rss_mib"] = round(_peak_rss_kib() / 1024, 1)
+
+    site = work / "site"
+    page = next((site / "briefings").iterdir()) / "index.html"
+    r["briefing_page_bytes"] = page.stat().st_size
+    r["site_bytes"] = folder_size(site)
+    index = site / "search" / "search_index.json"
+    worker = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    lunr = sorted((site / "assets" / "javascripts" / "lunr").rglob("*.js"))
+    # A search downloads the worker, lunr's language support and the whole index.
+    r["search_index_bytes"] = index.stat().st_size
+    r["bytes_per_search"] = index.stat().st_size + sum(p.stat().st_size for p in worker) + sum(
+        p.stat().st_size for p in lunr if p.name in ("lunr.stemmer.support.min.js", "lunr.multi.min.js"))
+    return r
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, " \
+           f"Python {platform.python_version()}"
+
+
+def exponent(results: list[dict[str, Any]], key: str, a: int, b: int) -> float | None:
+    by_n = {r["n"]: r for r in results}
+    if a in by_n and b in by_n and by_n[a][key] > 0:
+        return round(math.log(by_n[b][key] / by_n[a][key]) / math.log(b / a), 2)
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    results = []
+    for n in args.sizes:
+        print(f"N = {n} ...", flush=True)
+        results.append(bench_size(n, args.repeats, heavy_once=n >= 10000))
+        print(json.dumps(results[-1]), flush=True)
+    data = {"machine": machine(), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
+            "date": time.strftime("%Y-%m-%d"), "results": results,
+            "exponents_1000_10000": {k: exponent(results, k, 1000, 10000)
+                                     for k in ("cold_ingest_s", "render_s", "mkdocs_en_s")}}
+    (HERE / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(data["exponents_1000_10000"]))
+
+
+if __name__ == "__main__":
+    main()
