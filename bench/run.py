@@ -12,6 +12,7 @@ bench/results.json and bench/RESULTS.md. Work folders are in bench/out/ (git-ign
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -28,8 +29,6 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
-
-import contextlib
 
 from bench.generate import generate  # noqa: E402
 
