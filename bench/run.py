@@ -169,6 +169,9 @@ def main() -> None:
             "exponents_1000_10000": {k: exponent(results, k, 1000, 10000)
                                      for k in ("cold_ingest_s", "render_s", "mkdocs_en_s")}}
     (HERE / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    from bench import report
+
+    report.main()
     print(json.dumps(data["exponents_1000_10000"]))
 
 

@@ -84,10 +84,3 @@ def find_topics(title: str, body: str, lang: str) -> list[str]:
     _score(body, lang, 1, scores)
     ranked = sorted((t for t, s in scores.items() if s >= threshold(tax, body)), key=lambda t: (-scores[t], t))
     return ranked[: tax.max_topics]
-
-
-def topic_scores(title: str, body: str, lang: str) -> Counter[str]:
-    scores: Counter[str] = Counter()
-    _score(title, lang, TITLE_WEIGHT, scores)
-    _score(body, lang, 1, scores)
-    return scores

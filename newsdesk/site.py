@@ -12,7 +12,6 @@ import html
 import json
 import os
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
@@ -373,9 +372,3 @@ def render_site(root: Path, briefings: list[Briefing]) -> RenderResult:
                 (docs / name).unlink()
                 result.removed += 1
     return result
-
-
-def clean(root: Path) -> None:
-    for lang in LANGS:
-        for folder in GENERATED_DIRS:
-            shutil.rmtree(root / "docs" / lang / folder, ignore_errors=True)

@@ -75,8 +75,3 @@ def lemmas(text: str, language: str) -> list[str]:
             if part:
                 out.append(simplemma.lemmatize(part, lang=language))
     return out
-
-
-def is_known_word(word: str, language: str) -> bool:
-    """True when the lower-cased word is in the language's dictionary (an ordinary word)."""
-    return bool(simplemma.is_known(word.lower(), lang=language))

@@ -1,0 +1,75 @@
+"""bench/results.json -> bench/RESULTS.md (run.py calls this at the end)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+ROWS = [
+    ("cold ingest, offline engine (s)", "cold_ingest_s"),
+    ("  articles/s", "articles_per_s"),
+    ("  translated sentences/s", "sentences_per_s"),
+    ("  translated texts", "translated_texts"),
+    ("  engine calls (Apertium batches)", "engine_calls"),
+    ("warm rebuild, nothing changed (s)", "warm_rebuild_s"),
+    ("rebuild after one article changed (s)", "one_changed_s"),
+    ("render stage: pages and feeds (s)", "render_s"),
+    ("mkdocs build, English (s)", "mkdocs_en_s"),
+    ("mkdocs build, Italian (s)", "mkdocs_it_s"),
+    ("peak memory of any stage (MiB)", "peak_rss_mib"),
+    ("one briefing page (bytes)", "briefing_page_bytes"),
+    ("whole site, both languages (MB)", "site_mb"),
+    ("search index, English (bytes)", "search_index_bytes"),
+    ("bytes a browser downloads to run one search", "bytes_per_search"),
+]
+
+
+def fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def render(data: dict[str, Any]) -> str:
+    results = data["results"]
+    for r in results:
+        r["site_mb"] = round(r["site_bytes"] / 1e6, 1)
+    head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
+    sep = "| --- | " + " | ".join("---:" for _ in results) + " |"
+    rows = [f"| {label} | " + " | ".join(fmt(r.get(key, "")) for r in results) + " |" for label, key in ROWS]
+    exps = data.get("exponents_1000_10000", {})
+    exp_lines = [f"- {key}: {value}" for key, value in exps.items() if value is not None]
+    exp_lines = exp_lines or ["- (needs N = 1,000 and 10,000)"]
+    return "\n".join([
+        "# Scale benchmark: results",
+        "",
+        f"Machine: {data['machine']}.  ",
+        f"Date: {data['date']}.  ",
+        f"Command: `{data['command']}` (medians of the repeats; cold ingest and the MkDocs builds of "
+        "N = 10,000 run once).",
+        "",
+        "Synthetic corpora from `bench/generate.py` (fixed seed; 300-1,500 words; 80% pasted text, 10% Markdown,",
+        "10% HTML). Every stage runs as its own process, as a user runs it.",
+        "",
+        head, sep, *rows,
+        "",
+        "Growth exponent between N = 1,000 and N = 10,000 (1.0 = linear):",
+        "",
+        *exp_lines,
+        "",
+    ])
+
+
+def main() -> None:
+    data = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
+    notes = (HERE / "NOTES.md").read_text(encoding="utf-8") if (HERE / "NOTES.md").exists() else ""
+    (HERE / "RESULTS.md").write_text(render(data) + notes, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
