@@ -1,0 +1,78 @@
+"""What one search costs a reader, measured in headless Chromium: Material's built-in search
+(one index file, downloaded whole) against Pagefind (a chunked static index), on a built site.
+
+    python bench/search_bytes.py bench/out/10000/site nvidia
+
+Pagefind's index is written to a scratch copy next to the site (`<site>-pagefind/`), so the site
+itself is untouched. Prints JSON: bytes transferred for the search alone, per engine.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def measure(site: Path, query: str) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    scratch = site.parent / (site.name + "-pagefind")
+    if not (scratch / "pagefind").exists():
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.copytree(site, scratch, ignore=shutil.ignore_patterns("it"))
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(scratch), "--quiet"], check=True)
+    out: dict[str, int] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+        for name, root in (("material_bytes", site), ("pagefind_bytes", scratch)):
+            server, base = serve(root)
+            page = browser.new_page()
+            sizes: list[int] = []
+
+            def record(response, sizes=sizes):  # type: ignore[no-untyped-def]
+                # Only what search needs: Material's worker, lunr and index; Pagefind's bundle.
+                if response.ok and any(k in response.url for k in ("search", "lunr", "pagefind")):
+                    sizes.append(len(response.body()))
+
+            page.on("response", record)
+            page.goto(base + "about/")
+            if name == "material_bytes":
+                box = page.locator("input.md-search__input")
+                box.click()
+                box.press_sequentially(query)
+                page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+            else:
+                page.evaluate("""async (q) => {
+                    const pf = await import('/pagefind/pagefind.js');
+                    const search = await pf.search(q);
+                    await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+                }""", query)
+            out[name] = sum(sizes)
+            page.close()
+            server.shutdown()
+        browser.close()
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "nvidia")))
