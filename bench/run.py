@@ -121,19 +121,19 @@ def bench_size(n: int, repeats: int, heavy_once: bool) -> dict[str, Any]:
     heavy = 1 if heavy_once else repeats
     for config, key in (("mkdocs.yml", "mkdocs_en_s"), ("mkdocs.it.yml", "mkdocs_it_s")):
         r[key] = round(median_of(heavy, lambda c=config: run([PY, "-m", "mkdocs", "build", "-q", "-f", c], work)[0]), 2)
+    r["pagefind_s"] = round(median_of(heavy, lambda: run([PY, "-m", "pagefind", "--site", "site", "--quiet"],
+                                                         work)[0]), 2)
     r["peak_rss_mib"] = round(_peak_rss_kib() / 1024, 1)
 
     site = work / "site"
     page = next((site / "briefings").iterdir()) / "index.html"
     r["briefing_page_bytes"] = page.stat().st_size
     r["site_bytes"] = folder_size(site)
-    index = site / "search" / "search_index.json"
-    worker = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    lunr = sorted((site / "assets" / "javascripts" / "lunr").rglob("*.js"))
-    # A search downloads the worker, lunr's language support and the whole index.
-    r["search_index_bytes"] = index.stat().st_size
-    r["bytes_per_search"] = index.stat().st_size + sum(p.stat().st_size for p in worker) + sum(
-        p.stat().st_size for p in lunr if p.name in ("lunr.stemmer.support.min.js", "lunr.multi.min.js"))
+    from bench.search_bytes import measure
+
+    r.update(measure(site, "nvidia"))
+    r["search"] = "pagefind" if "pagefind_bytes" in r else "material"
+    r["bytes_per_search"] = r.get("pagefind_bytes", r.get("material_bytes", 0))
     return r
 
 
@@ -158,12 +158,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--merge", action="store_true", help="keep results.json's other sizes")
     args = parser.parse_args()
     results = []
+    if args.merge and (HERE / "results.json").exists():
+        old = json.loads((HERE / "results.json").read_text(encoding="utf-8"))["results"]
+        results = [r for r in old if r["n"] not in args.sizes]
     for n in args.sizes:
         print(f"N = {n} ...", flush=True)
         results.append(bench_size(n, args.repeats, heavy_once=n >= 10000))
         print(json.dumps(results[-1]), flush=True)
+    results.sort(key=lambda r: r["n"])
     data = {"machine": machine(), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
             "date": time.strftime("%Y-%m-%d"), "results": results,
             "exponents_1000_10000": {k: exponent(results, k, 1000, 10000)

@@ -126,7 +126,13 @@ def run_mkdocs(args: argparse.Namespace) -> int:
         if done.returncode != 0:
             print(f"error: {' '.join(cmd)} failed (exit {done.returncode})", file=sys.stderr)
             return EXIT_FAILED
-    print("site: built into site/ (English) and site/it/ (Italian)")
+    # One Pagefind run indexes both languages (by <html lang>) into site/pagefind/.
+    cmd = [sys.executable, "-m", "pagefind", "--site", "site", "--quiet"]
+    done = subprocess.run(cmd, cwd=args.root, check=False)
+    if done.returncode != 0:
+        print(f"error: {' '.join(cmd)} failed (exit {done.returncode})", file=sys.stderr)
+        return EXIT_FAILED
+    print("site: built into site/ (English) and site/it/ (Italian), search index in site/pagefind/")
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -66,17 +67,15 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Search as a reader does: the Search tab, then type."""
     page.goto(base)
-    box = page.locator("input.md-search__input")
+    page.locator(".md-tabs__link[href$='search/']").click()
+    box = page.locator(".pagefind-ui__search-input")
     box.click()
     box.press_sequentially(query)
-    # Wait until the result count is shown and that many results (up to a page of 10) are drawn.
-    page.wait_for_function("""() => {
-        const meta = document.querySelector('.md-search-result__meta').textContent.match(/\\d+/);
-        const drawn = document.querySelectorAll('.md-search-result__item').length;
-        return meta !== null && drawn > 0 && drawn >= Math.min(Number(meta[0]), 10);
-    }""")
-    return [h.get_attribute("href") or "" for h in page.locator(".md-search-result__link").all()]
+    # "Searching for ..." first, then "N results for ...": wait for the count.
+    page.locator(".pagefind-ui__message", has_text=re.compile(r"^\s*\d+ ")).wait_for()
+    return [h.get_attribute("href") or "" for h in page.locator(".pagefind-ui__result-link").all()]
 
 
 @pytest.mark.parametrize(("lang", "query", "slugs"), [
@@ -146,11 +145,13 @@ def test_layout_at_phone_and_desktop_widths(browser, base_url: str, name: str, w
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", f"briefings/{SLUG_000}/", "topics/", "it/regions/"])
+@pytest.mark.parametrize("path", ["", f"briefings/{SLUG_000}/", "topics/", "it/regions/", "search/?q=nvidia"])
 def test_no_serious_accessibility_violations(page, base_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(base_url + path)
+    if "search" in path:
+        page.locator(".pagefind-ui__result-link").first.wait_for()
     results = Axe().run(page)
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
