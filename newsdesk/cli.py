@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .briefing import load_briefings
@@ -71,7 +71,7 @@ def _print_report(report: Report, verbose: bool) -> None:
           file=out)
 
 
-def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress(enabled: bool) -> Callable[[str], None] | None:
     if not enabled:
         return None
 

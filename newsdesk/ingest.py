@@ -57,7 +57,7 @@ class Draft:
     regions: list[str]
     entities: dict[str, list[str]]
     figures: list[FigureEntry]
-    job: Job | None  # None: the article is in English already
+    job: Job | None  # it -> en for an Italian article; en -> it (the Italian page) for an English one
 
 
 @dataclass
@@ -72,10 +72,6 @@ class Report:
     translated_texts: int = 0  # texts sent to an engine (not from the cache)
     engine_calls: int = 0  # batches sent: Apertium takes a whole build in one
 
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
 
 def build_date() -> date:
     """Today, or SOURCE_DATE_EPOCH's date for reproducible builds."""
@@ -88,8 +84,7 @@ def build_date() -> date:
 def make_slug(title: str, sha: str, taken: set[str]) -> str:
     """ASCII, stable (from the original title), unique: a clash gets the seed hash appended."""
     base = slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True) or "briefing"
-    slug = base if base not in taken else f"{base}-{sha[:8]}"
-    return slug
+    return base if base not in taken else f"{base}-{sha[:8]}"
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
