@@ -157,10 +157,18 @@ class HttpEngine:
         return out
 
 
-def google_engine(timeout: float = TIMEOUT_S, policy: RetryPolicy | None = None) -> HttpEngine:
+def google_engine(timeout: float = TIMEOUT_S, policy: RetryPolicy | None = None,
+                  base_url: str | None = None) -> HttpEngine:
+    """base_url replaces Google's address (tests point it at a local fake)."""
     from deep_translator import GoogleTranslator
 
-    return HttpEngine("google", lambda s, t: GoogleTranslator(source=s, target=t), timeout, policy or RetryPolicy())
+    def factory(source: str, target: str) -> Any:
+        translator = GoogleTranslator(source=source, target=target)
+        if base_url:
+            translator._base_url = base_url
+        return translator
+
+    return HttpEngine("google", factory, timeout, policy or RetryPolicy())
 
 
 def libretranslate_engine(url: str, api_key: str | None = None, timeout: float = TIMEOUT_S,

@@ -1,4 +1,5 @@
-"""A fake LibreTranslate server on 127.0.0.1 that drives deep-translator's real HTTP code path.
+"""A fake LibreTranslate server on 127.0.0.1 that drives deep-translator's real HTTP code path
+(POST /translate); GET answers like Google Translate's page, for the Google engine.
 
 Its behaviour is scripted per request: a queue of modes, then a default. Translations are
 deterministic ("EN: <text>"), so golden briefings built with it never change by accident.
@@ -37,6 +38,23 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:  # quiet test output
             pass
+
+        def do_GET(self) -> None:
+            """Google Translate's mobile page, as deep-translator's GoogleTranslator reads it."""
+            query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
+            server.requests.append(query)
+            mode = server.next_mode()
+            if mode == "drop":
+                self.connection.close()
+                return
+            text = fake_translation(query.get("q", ""), query.get("sl", ""), query.get("tl", ""))
+            status = int(mode) if mode in ("500", "429") else 200
+            body = f'<html><body><div class="result-container">{text}</div></body></html>'.encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def do_POST(self) -> None:
             query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}

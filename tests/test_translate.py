@@ -18,6 +18,7 @@ from newsdesk.translate import (
     apertium_modes,
     build_translator,
     check_result,
+    google_engine,
     libretranslate_engine,
     protect,
 )
@@ -84,6 +85,16 @@ def test_answers_that_are_really_errors_are_rejected(fake_server: FakeServer, no
 def test_none_and_empty_are_not_translations(result: object) -> None:
     with pytest.raises(TranslationError):
         check_result("google", "Ciao", result)
+
+
+def test_google_path_through_deep_translator(fake_server: FakeServer, no_sleep: NoSleep) -> None:
+    google = google_engine(timeout=2.0, policy=RetryPolicy(sleep=no_sleep), base_url=fake_server.url)
+    fake_server.script = ["429"]
+    assert google.translate_batch(["Ciao mondo"], "it", "en") == ["EN: Ciao mondo"]
+    assert fake_server.requests[-1]["tl"] == "en" and no_sleep.waits == [0.5]
+    fake_server.default = "500"
+    with pytest.raises(TranslationError, match="google: request failed"):
+        google.translate_batch(["Ciao"], "it", "en")
 
 
 def test_unreachable_server_is_one_clean_error(no_sleep: NoSleep) -> None:
