@@ -137,7 +137,7 @@ def briefing_page(b: Briefing, lang: str) -> str:
     lines = [_front(title, m.description if lang == "en" else summary_of(b, lang), listing=False).rstrip("\n"), "",
              f"# {md_text(title)}", ""]
     if lang == "en" or src.language != lang:
-        lines += [f'<p class="nd-original" lang="{src.language}" data-pagefind-ignore><em>{t["original_title"]}:</em> '
+        lines += [f'<p class="nd-original" lang="{src.language}" data-pagefind-ignore="all"><em>{t["original_title"]}:</em> '
                   f"{esc(src.title)}</p>", ""]
     source_bits = [esc(x) for x in (src.publisher, src.author) if x]
     when = (f'{t["published"]} {_date(m.date, lang)}' if m.date
@@ -148,12 +148,12 @@ def briefing_page(b: Briefing, lang: str) -> str:
                            f'{t["original_article"]}</a>')
     body_md = (RAW_HTML_RE.sub("&lt;", b.body) if lang == "en" else _italian_body(b))
     minutes = reading_minutes(body_md)
-    lines += [f'<p class="nd-source" data-pagefind-ignore><strong>{t["source"]}:</strong> {" · ".join(source_bits)} · '
+    lines += [f'<p class="nd-source" data-pagefind-ignore="all"><strong>{t["source"]}:</strong> {" · ".join(source_bits)} · '
               f'{str(t["reading_time"]).format(minutes=minutes)}</p>', ""]
     chips = _chips(b, lang, "../")
     if chips:
         # Chips are navigation: kept out of search excerpts.
-        lines += ['<div class="nd-chips" data-pagefind-ignore markdown>', "", chips, "", "</div>", ""]
+        lines += ['<div class="nd-chips" data-pagefind-ignore="all" markdown>', "", chips, "", "</div>", ""]
     lines += [body_md.strip(), ""]
     if m.figures:
         lines += [f'## {t["key_figures"]}', "", f'| {t["figure"]} | {t["original"]} |', "| --- | --- |"]
