@@ -39,6 +39,7 @@ FEED_LIMIT = 50  # newest briefings in each feed
 WORDS_PER_MINUTE = 200
 GENERATED_DIRS = ("briefings", "topics", "regions", "archive")
 GENERATED_FILES = ("index.md", "feed.xml", "feed.json")
+NOT_INDEXED = 'data-pagefind-ignore="all"'  # metadata and chips stay out of search excerpts
 RAW_HTML_RE = re.compile(r"<(?!https?://|mailto:)")
 
 
@@ -137,7 +138,7 @@ def briefing_page(b: Briefing, lang: str) -> str:
     lines = [_front(title, m.description if lang == "en" else summary_of(b, lang), listing=False).rstrip("\n"), "",
              f"# {md_text(title)}", ""]
     if lang == "en" or src.language != lang:
-        lines += [f'<p class="nd-original" lang="{src.language}" data-pagefind-ignore="all"><em>{t["original_title"]}:</em> '
+        lines += [f'<p class="nd-original" lang="{src.language}" {NOT_INDEXED}><em>{t["original_title"]}:</em> '
                   f"{esc(src.title)}</p>", ""]
     source_bits = [esc(x) for x in (src.publisher, src.author) if x]
     when = (f'{t["published"]} {_date(m.date, lang)}' if m.date
@@ -148,12 +149,12 @@ def briefing_page(b: Briefing, lang: str) -> str:
                            f'{t["original_article"]}</a>')
     body_md = (RAW_HTML_RE.sub("&lt;", b.body) if lang == "en" else _italian_body(b))
     minutes = reading_minutes(body_md)
-    lines += [f'<p class="nd-source" data-pagefind-ignore="all"><strong>{t["source"]}:</strong> {" · ".join(source_bits)} · '
+    lines += [f'<p class="nd-source" {NOT_INDEXED}><strong>{t["source"]}:</strong> {" · ".join(source_bits)} · '
               f'{str(t["reading_time"]).format(minutes=minutes)}</p>', ""]
     chips = _chips(b, lang, "../")
     if chips:
         # Chips are navigation: kept out of search excerpts.
-        lines += ['<div class="nd-chips" data-pagefind-ignore="all" markdown>', "", chips, "", "</div>", ""]
+        lines += [f'<div class="nd-chips" {NOT_INDEXED} markdown>', "", chips, "", "</div>", ""]
     lines += [body_md.strip(), ""]
     if m.figures:
         lines += [f'## {t["key_figures"]}', "", f'| {t["figure"]} | {t["original"]} |', "| --- | --- |"]
