@@ -69,7 +69,7 @@ def render(data: dict[str, Any]) -> str:
 def main() -> None:
     data = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
     notes = (HERE / "NOTES.md").read_text(encoding="utf-8") if (HERE / "NOTES.md").exists() else ""
-    (HERE / "RESULTS.md").write_text(render(data) + notes, encoding="utf-8")
+    (HERE / "RESULTS.md").write_text(render(data) + ("\n" + notes if notes else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
