@@ -200,6 +200,7 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
     seen_urls: dict[str, str] = {}
     seen_bodies: dict[str, str] = {}
     drafts: list[Draft] = []
+    deferred = 0  # briefings a better engine could re-translate, had one answered
 
     seeds = find_seeds(seeds_dir) if seeds_dir.is_dir() else []
     for n, path in enumerate(seeds, 1):
@@ -217,8 +218,13 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
             if old.reviewed or not old.pristine:
                 report.kept.append(f"{old.path} ({_why_kept(old)})")
                 continue
-            if ENGINE_RANK.get(old.engine, 99) >= target_rank:
+            old_rank = ENGINE_RANK.get(old.engine, 99)
+            if old_rank >= target_rank:
                 report.unchanged.append(old.path)
+                continue
+            if not translator.reachable_above(old_rank):
+                report.unchanged.append(old.path)
+                deferred += 1
                 continue
         try:
             article = read_source(path, root)
@@ -227,7 +233,7 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
             continue
         # The same article twice (same URL or same text) gives one briefing.
         dup = (article.url and seen_urls.get(article.url)) or seen_bodies.get(_body_key(article))
-        if dup:
+        if dup and dup != rel:
             report.warnings.append(f"{rel}: same article as {dup}; skipped (delete one of the two seeds)")
             continue
         if article.url:
@@ -268,6 +274,9 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
     translator.run([d.job for d in drafts if d.job])
     report.translated_texts = translator.cache.size() - cached_before
     report.engine_calls = translator.calls
+    if deferred:
+        report.warnings.append(f"{deferred} briefing(s) could get a better machine translation; "
+                               "no better engine answered, so they were left as they are")
     for engine, why in sorted(translator.down.items()):
         report.warnings.append(f"translation engine {engine} unavailable: {why}")
 

@@ -42,6 +42,7 @@ RETRIES = 3  # attempts after the first, on 429 / 5xx / timeouts / dropped conne
 BACKOFF_S = 0.5  # first wait; doubles each retry (0.5, 1, 2)
 MAX_CHARS = 2000  # LibreTranslate takes the text in the query string (HTTP 414 past a few KB)
 PLACEHOLDER_RE = re.compile(r"ZZ(\d+)ZZ")
+PROBE_TEXT = "Il governo ha approvato una nuova legge sull'energia."
 QUOTA_MARKERS = ("MYMEMORY WARNING", "QUERY LENGTH LIMIT EXCEEDED", "TOO MANY REQUESTS")
 # deep-translator's ServerException messages that are worth a retry (429 and 5xx).
 RETRYABLE_SERVER_MESSAGES = {"ERR_TOO_MANY_REQUESTS", "ERR_INTERNAL_SERVER_ERROR",
@@ -356,6 +357,25 @@ class Translator:
     cache: TranslationCache = field(default_factory=lambda: TranslationCache(None))
     calls: int = 0  # engine batches actually sent (a warm rebuild makes none)
     down: dict[str, str] = field(default_factory=dict)  # engine -> why, for the rest of the run
+    _probed: dict[int, bool] = field(default_factory=dict)
+
+    def reachable_above(self, rank: int, source: str = "it", target: str = "en") -> bool:
+        """Does an engine better than `rank` answer now? One short probe per run, so a build
+        with no better engine does not re-analyse every article it could have upgraded."""
+        if rank not in self._probed:
+            self._probed[rank] = False
+            for engine in self.engines:
+                if ENGINE_RANK.get(engine.name, 0) <= rank or engine.name in self.down:
+                    continue
+                try:
+                    engine.translate_batch([PROBE_TEXT], source, target)
+                except TranslationError as exc:
+                    if exc.retryable:
+                        self.down[engine.name] = str(exc)
+                    continue
+                self._probed[rank] = True
+                break
+        return self._probed[rank]
 
     def run(self, jobs: list[Job]) -> None:
         """Translate every job, batching all jobs of one engine into as few calls as possible.

@@ -217,3 +217,26 @@ def test_committed_briefings_pass_the_check(capsys: pytest.CaptureFixture[str]) 
 def test_usage_error_exit_code() -> None:
     assert main(["no-such-command"]) == 2
 
+
+
+def test_no_better_engine_means_no_reanalysis(project: Path, fake_server: FakeServer,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "--root", str(project), "--engines", ""]) == 0  # pending briefings
+    before = snapshot(project)
+    from newsdesk import ingest as ingest_module
+
+    calls: list[str] = []
+    real = ingest_module.analyse
+    monkeypatch.setattr(ingest_module, "analyse", lambda a, *rest: calls.append(a.path) or real(a, *rest))
+    fake_server.default = "500"
+    capsys.readouterr()
+    assert build(project, fake_server) == 0
+    captured = capsys.readouterr()
+    assert calls == []  # one failed probe, not two re-analysed articles
+    assert "2 briefing(s) could get a better machine translation" in captured.err
+    assert "0 new, 0 updated, 2 unchanged" in captured.out
+    assert snapshot(project) == before
+    fake_server.default = "ok"
+    assert build(project, fake_server) == 0
+    assert len(calls) == 2  # reachable again: both are upgraded
