@@ -241,18 +241,13 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
         seen_bodies[_body_key(article)] = rel
 
         if old is not None:
-            edited = old.reviewed or not old.pristine
-            same_seed = old.source_sha256 == article.sha256
-            upgrade = ENGINE_RANK.get(old.engine, 99) < target_rank
-            if edited and not force:
+            # Here the seed changed, or a better engine answered, or --force: the fast path above
+            # took every unchanged seed.
+            if (old.reviewed or not old.pristine) and not force:
                 why = _why_kept(old)
                 report.kept.append(f"{old.path} ({why})")
-                if not same_seed:
-                    report.warnings.append(f"{rel} changed, but {old.path} was {why}: not overwritten "
-                                           "(use --force to regenerate it)")
-                continue
-            if same_seed and not upgrade and not force:
-                report.unchanged.append(old.path)
+                report.warnings.append(f"{rel} changed, but {old.path} was {why}: not overwritten "
+                                       "(use --force to regenerate it)")
                 continue
             slug, added = old.slug, old.added
         else:
