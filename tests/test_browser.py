@@ -73,8 +73,10 @@ def search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped
     box = page.locator(".pagefind-ui__search-input")
     box.click()
     box.press_sequentially(query)
-    # "Searching for ..." first, then "N results for ...": wait for the count.
-    page.locator(".pagefind-ui__message", has_text=re.compile(r"^\s*\d+ ")).wait_for()
+    # Typing shows results for every prefix ("data", then "data centers"); "Searching for ..."
+    # comes before "N results for ...". Wait for the count of the whole query, then its results.
+    page.locator(".pagefind-ui__message", has_text=re.compile(rf"^\s*\d+ .*{re.escape(query)}\s*$")).wait_for()
+    page.locator(".pagefind-ui__result-link").first.wait_for()
     return [h.get_attribute("href") or "" for h in page.locator(".pagefind-ui__result-link").all()]
 
 
