@@ -19,12 +19,9 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
-import json
 import os
 import re
-import sqlite3
 import tempfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -35,13 +32,15 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, fiel
 from . import geo
 from .classify import taxonomy
 from .errors import BriefingError
+from .safety import AliasError, InvalidDate, content_files, load_yaml, read_checked, shown
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CHECKSUM_LINE_RE = re.compile(r"^checksum: ([0-9a-f]{64})\n", re.MULTILINE)
+# briefings/index/ would collide with the listing page MkDocs builds from briefings/index.md.
+RESERVED_SLUGS = frozenset({"index"})
 YamlDate = Annotated[date, Strict()]  # an unquoted YAML date; "2025-09-25" in quotes is a string
 
-# The C loader/dumper (libyaml) is ~10x faster on large content sets, with the same results.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The C dumper (libyaml) is ~10x faster on large content sets, with the same results.
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -102,6 +101,14 @@ class BriefingMeta(Model):
     it: Italian
     translation: Translation
     checksum: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+    @field_validator("slug")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_SLUGS:
+            raise ValueError(f"the slug {value!r} is reserved (briefings/{value}/ is the list of all "
+                             "briefings); choose another slug and rename the file to match")
+        return value
 
     @field_validator("topics")
     @classmethod
@@ -181,6 +188,8 @@ def format_errors(exc: ValidationError) -> list[str]:
             message = "required field is missing"
         elif err["type"] == "extra_forbidden":
             message = "unknown field (check the spelling; README lists the fields)"
+        elif err["type"] == "date_type" and isinstance(err.get("input"), InvalidDate):
+            message = "not a calendar date; write a real date as YYYY-MM-DD"
         elif err["type"] == "date_type":
             message = "expected a date written YYYY-MM-DD without quotes"
         elif err["type"] == "string_pattern_mismatch" and field in PATTERN_HINTS:
@@ -199,8 +208,10 @@ def parse_briefing(text: str, path: str) -> Briefing:
         raise BriefingError(path, ["no front matter: the file must start with a '---' line, the YAML "
                                    "fields, and another '---' line"])
     try:
-        data = yaml.load(m.group(1), Loader=_Loader)
-    except yaml.YAMLError as exc:
+        data = load_yaml(m.group(1))
+    except AliasError as exc:
+        raise BriefingError(path, [f"front matter at line {exc.problem_mark.line + 2}: {exc.problem}"]) from None
+    except (yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise BriefingError(path, [f"malformed YAML front matter{where}: "
@@ -220,24 +231,36 @@ def parse_briefing(text: str, path: str) -> Briefing:
     return Briefing(meta=meta, body=m.group(2), path=path)
 
 
+def briefing_error(rel: str, message: str) -> BriefingError:
+    """A one-problem BriefingError (the error factory safety.read_checked takes)."""
+    return BriefingError(rel, [message])
+
+
 def read_text(path: Path, rel: str) -> str:
+    """A briefing's text: a regular file inside the project, at most MAX_BRIEFING_BYTES, UTF-8."""
+    raw = read_checked(path, rel, briefing_error)
     try:
-        return path.read_text(encoding="utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
 
 
 def read_briefing(path: Path, root: Path) -> Briefing:
-    rel = path.relative_to(root).as_posix()
+    rel = shown(path.relative_to(root).as_posix())
     return parse_briefing(read_text(path, rel), rel)
 
 
 def load_briefings(directory: Path, root: Path) -> tuple[list[Briefing], list[BriefingError]]:
-    """Every briefing in the folder, and every problem (nothing stops at the first)."""
+    """Every briefing in the folder, and every problem (nothing stops at the first): a file that
+    is not valid, or not a regular file inside the project (see safety.py), is reported."""
     briefings, errors = [], []
-    for path in sorted(directory.glob("*.md")):
+    for path, problem in content_files(directory, root, (".md",)):
+        rel = shown(path.relative_to(root).as_posix())
+        if problem is not None:
+            errors.append(BriefingError(rel, [problem]))
+            continue
         try:
-            briefings.append(read_briefing(path, root))
+            briefings.append(parse_briefing(read_text(path, rel), rel))
         except BriefingError as exc:
             errors.append(exc)
     seen: dict[str, str] = {}
@@ -281,15 +304,24 @@ def is_pristine(text: str) -> bool:
     return found.group(1) == checksum(front, m.group(2))
 
 
+def current_umask() -> int:
+    """The process umask (reading it means setting it; set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> bool:
     """Write via a temp file and os.replace: an interrupted build leaves the old file or the
     new one, never half of one. Returns False (and writes nothing) when nothing changed."""
     data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600; a generated file gets the usual mode under the umask.
+        os.fchmod(fd, 0o666 & ~current_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
@@ -300,64 +332,3 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
-
-# ---- a cached index, so a warm rebuild does not re-parse thousands of unchanged files ----------
-
-@dataclass(frozen=True)
-class BriefingInfo:
-    """What ingest needs to know about an existing briefing."""
-
-    path: str
-    slug: str
-    added: date
-    source_file: str | None
-    source_sha256: str | None
-    source_url: str | None
-    engine: str
-    reviewed: bool
-    pristine: bool  # exactly as the build wrote it (checksum matches)
-
-    @classmethod
-    def of(cls, b: Briefing, text: str) -> BriefingInfo:
-        m = b.meta
-        return cls(b.path, m.slug, m.added, m.source.file, m.source.sha256, m.source.url,
-                   m.translation.engine, m.translation.reviewed, is_pristine(text))
-
-
-class BriefingIndex:
-    """sqlite: (file name, mtime, size) -> BriefingInfo. A file a person touches changes its
-    mtime or size and is parsed again; a fresh checkout has no index and parses everything once."""
-
-    def __init__(self, path: Path | None) -> None:
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path) if path else ":memory:")
-        self.db.execute("CREATE TABLE IF NOT EXISTS b (name TEXT PRIMARY KEY, stamp TEXT, info TEXT)")
-
-    def scan(self, directory: Path, root: Path) -> tuple[list[BriefingInfo], list[BriefingError]]:
-        infos, errors = [], []
-        known = dict(self.db.execute("SELECT name, stamp || char(0) || info FROM b").fetchall())
-        seen = set()
-        for path in sorted(directory.glob("*.md")):
-            st = path.stat()
-            stamp = f"{st.st_mtime_ns}:{st.st_size}"
-            seen.add(path.name)
-            cached = known.get(path.name)
-            if cached is not None and cached.split("\0", 1)[0] == stamp:
-                data = json.loads(cached.split("\0", 1)[1])
-                infos.append(BriefingInfo(**{**data, "added": date.fromisoformat(data["added"])}))
-                continue
-            rel = path.relative_to(root).as_posix()
-            try:
-                text = read_text(path, rel)
-                info = BriefingInfo.of(parse_briefing(text, rel), text)
-            except BriefingError as exc:
-                errors.append(exc)
-                continue
-            infos.append(info)
-            record = {**info.__dict__, "added": info.added.isoformat()}
-            self.db.execute("INSERT OR REPLACE INTO b VALUES (?, ?, ?)", (path.name, stamp, json.dumps(record)))
-        for name in set(known) - seen:
-            self.db.execute("DELETE FROM b WHERE name = ?", (name,))
-        self.db.commit()
-        return infos, errors

@@ -21,7 +21,6 @@ from .translate import DEFAULT_ENGINES, TIMEOUT_S, build_translator
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 CACHE_PATH = Path(".newsdesk-cache") / "translations.sqlite"
-INDEX_PATH = Path(".newsdesk-cache") / "briefings.sqlite"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,8 +88,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         cache_path=args.root / CACHE_PATH, timeout=args.timeout,
     )
     many = sys.stderr.isatty() and len(list((args.root / "seeds").glob("*"))) > 20
-    report = ingest(args.root, translator, force=args.force, progress=_progress(many),
-                    index_path=args.root / INDEX_PATH)
+    report = ingest(args.root, translator, force=args.force, progress=_progress(many))
     if many:
         print(file=sys.stderr)
     _print_report(report, args.verbose)

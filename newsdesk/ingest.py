@@ -18,8 +18,6 @@ from slugify import slugify
 
 from . import geo
 from .briefing import (
-    BriefingIndex,
-    BriefingInfo,
     BriefingMeta,
     Entities,
     FigureEntry,
@@ -30,6 +28,7 @@ from .briefing import (
     render_briefing,
     write_atomic,
 )
+from .cache import BriefingIndex, IndexEntry
 from .classify import find_topics
 from .entities import find_entities
 from .errors import NewsdeskError, SourceError
@@ -175,7 +174,7 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
     return meta, english_body(en_summary, en_points, pending)
 
 
-def _why_kept(old: BriefingInfo) -> str:
+def _why_kept(old: IndexEntry) -> str:
     return "reviewed" if old.reviewed else "edited by hand"
 
 
@@ -184,13 +183,14 @@ def _body_key(article: SourceArticle) -> str:
 
 
 def ingest(root: Path, translator: Translator, *, force: bool = False,
-           progress: Callable[[str], None] | None = None, index_path: Path | None = None) -> Report:
+           progress: Callable[[str], None] | None = None, use_index: bool = True) -> Report:
     """Turn every new or changed seed into a briefing. Never overwrites an edited briefing
     unless force; keeps going past bad seeds and reports them all."""
     report = Report()
     seeds_dir, out_dir = root / "seeds", root / "briefings"
     out_dir.mkdir(exist_ok=True)
-    existing, errors = BriefingIndex(index_path).scan(out_dir, root)
+    index = BriefingIndex(root if use_index else None, warn=report.warnings.append)
+    existing, errors = index.scan(root)
     for err in errors:
         report.warnings.append(str(err))
     by_file = {b.source_file: b for b in existing if b.source_file}
