@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, fiel
 from . import geo
 from .classify import taxonomy
 from .errors import BriefingError
-from .safety import AliasError, InvalidDate, content_files, load_yaml, read_checked, shown
+from .safety import InvalidDate, UnsafeYAMLError, content_files, load_yaml, read_checked, shown
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CHECKSUM_LINE_RE = re.compile(r"^checksum: ([0-9a-f]{64})\n", re.MULTILINE)
@@ -209,8 +209,8 @@ def parse_briefing(text: str, path: str) -> Briefing:
                                    "fields, and another '---' line"])
     try:
         data = load_yaml(m.group(1))
-    except AliasError as exc:
-        raise BriefingError(path, [f"front matter at line {exc.problem_mark.line + 2}: {exc.problem}"]) from None
+    except UnsafeYAMLError as exc:
+        raise BriefingError(path, [f"front matter at line {exc.line + 2}: {exc.problem}"]) from None
     except (yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -24,16 +24,17 @@ import contextlib
 import datetime
 import hashlib
 import json
+import os
 import sqlite3
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .briefing import Briefing, BriefingMeta, briefing_error, is_pristine, parse_briefing
-from .errors import BriefingError
+from .errors import BriefingError, NewsdeskError
 from .safety import briefing_files, read_checked, shown
 
 CACHE_DIR = ".newsdesk-cache"
@@ -420,3 +421,44 @@ def _utf8(raw: bytes, rel: str) -> str:
     except UnicodeDecodeError:
         raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
 
+
+
+# ---- one build at a time -----------------------------------------------------------------------
+
+class BuildRunningError(NewsdeskError):
+    """Another build holds the lock of this project folder."""
+
+
+@contextlib.contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold `<root>/.newsdesk-cache/build.lock` for the whole run. A second build in the same
+    folder stops at once with BuildRunningError (exit 1) instead of racing the first one over
+    briefings/, docs/ and site/. The lock is the kernel's (flock): a killed build releases it.
+    Where locks do not exist (Windows) or the folder cannot be written, the build runs unlocked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    folder = root / CACHE_DIR
+    try:
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+        fd = os.open(folder / "build.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            raise BuildRunningError(
+                f"another build is running in this folder{f' (process {holder})' if holder.isdigit() else ''}; "
+                "wait for it to finish and run again") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)

@@ -1,12 +1,15 @@
 """Command line: `python build.py [command]`. Library code raises; this turns errors into
 clean lines and exit codes.
 
-Exit codes: 0 success; 1 a seed or briefing failed (or a warning, with --strict); 2 usage.
+Exit codes: 0 success; 1 a seed or briefing failed, a warning with --strict, another build is
+running, or the environment failed (disk full, read-only folder); 2 usage or configuration
+error (nothing is run, nothing is created); 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import subprocess
 import sys
@@ -15,22 +18,27 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .briefing import load_briefings
-from .errors import NewsdeskError
-from .ingest import Report, ingest
+from .cache import build_lock
+from .errors import ConfigError, NewsdeskError
+from .ingest import Report, build_date, ingest, os_problem
+from .safety import shown
 from .translate import DEFAULT_ENGINES, TIMEOUT_S, build_translator
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 CACHE_PATH = Path(".newsdesk-cache") / "translations.sqlite"
+COMMANDS = ("build", "ingest", "check", "render", "site")
+WRITING = {"build", "ingest", "render", "site"}
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The parser only parses: environment defaults are read and checked in `configure`."""
     parser = argparse.ArgumentParser(
         prog="python build.py",
         description="Turn news articles in seeds/ into bilingual briefings and a static site.",
-        epilog="Exit codes: 0 success, 1 a seed or briefing failed (or a warning with --strict), 2 usage error.",
+        epilog="Exit codes: 0 success, 1 a seed or briefing failed (or a warning with --strict, or "
+               "another build is running), 2 usage or configuration error, 130 interrupted.",
     )
-    parser.add_argument("command", nargs="?", default="build",
-                        choices=["build", "ingest", "check", "render", "site"],
+    parser.add_argument("command", nargs="?", default="build", choices=list(COMMANDS),
                         help="build (default): ingest seeds, then render pages; ingest: seeds -> "
                              "briefings only; check: validate briefings; render: briefings -> pages; "
                              "site: build, then both MkDocs sites into site/")
@@ -39,35 +47,85 @@ def _parser() -> argparse.ArgumentParser:
                         help="regenerate briefings even when edited or reviewed by a person")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every file; tracebacks on errors")
-    parser.add_argument("--engines", default=os.environ.get("NEWSDESK_ENGINES", ",".join(DEFAULT_ENGINES)),
+    parser.add_argument("--engines", default=None,
                         help="translation engines to try, in order (env NEWSDESK_ENGINES; "
-                             "default: %(default)s)")
+                             f"default: {','.join(DEFAULT_ENGINES)})")
     parser.add_argument("--offline", action="store_true", help="use the offline engine only (apertium)")
-    parser.add_argument("--libretranslate-url", default=os.environ.get("NEWSDESK_LIBRETRANSLATE_URL"),
+    parser.add_argument("--libretranslate-url", default=None,
                         help="LibreTranslate server, e.g. http://localhost:5000/ (env NEWSDESK_LIBRETRANSLATE_URL)")
-    parser.add_argument("--timeout", type=float, default=float(os.environ.get("NEWSDESK_TIMEOUT", TIMEOUT_S)),
-                        help="seconds per translation request (env NEWSDESK_TIMEOUT; default %(default)s)")
+    parser.add_argument("--timeout", default=None,
+                        help=f"seconds per translation request (env NEWSDESK_TIMEOUT; default {TIMEOUT_S:g})")
     return parser
 
 
+def _option(args: argparse.Namespace, name: str, env: str) -> tuple[str | None, str]:
+    """An option's value and where it came from, for messages: the flag, else the variable."""
+    value = getattr(args, name)
+    if value is not None:
+        return value, f"--{name.replace('_', '-')}"
+    return os.environ.get(env), env
+
+
+def configure(args: argparse.Namespace) -> None:
+    """Check every argument and environment variable before anything runs: a ConfigError
+    (exit 2) names the option and the fix, and nothing has been created yet."""
+    engines, where = _option(args, "engines", "NEWSDESK_ENGINES")
+    names = [e.strip() for e in (engines if engines is not None else ",".join(DEFAULT_ENGINES)).split(",")]
+    names = [n for n in names if n]
+    unknown = [n for n in names if n not in DEFAULT_ENGINES]
+    if unknown:
+        raise ConfigError(f"{where}: unknown translation engine {shown(unknown[0])!r:.40}; choose from "
+                          f"{', '.join(DEFAULT_ENGINES)} (comma-separated, best first), or '' for none")
+    args.engine_names = ["apertium"] if args.offline else names
+
+    timeout, where = _option(args, "timeout", "NEWSDESK_TIMEOUT")
+    try:
+        args.timeout_s = TIMEOUT_S if timeout in (None, "") else float(timeout or "")
+    except ValueError:
+        args.timeout_s = math.nan
+    if not (math.isfinite(args.timeout_s) and args.timeout_s > 0):
+        raise ConfigError(f"{where}={shown(str(timeout))!r:.40} is not a number of seconds; "
+                          f"write a positive number such as {TIMEOUT_S:g}")
+
+    url, _ = _option(args, "libretranslate_url", "NEWSDESK_LIBRETRANSLATE_URL")
+    args.libretranslate_url = url or None
+    build_date()  # SOURCE_DATE_EPOCH, checked now rather than halfway through a build
+
+    root: Path = args.root
+    if not root.is_dir():
+        raise ConfigError(f"--root {shown(str(root))}: no such folder; pass the project folder "
+                          "(the one with seeds/ and briefings/)")
+    if not ((root / "seeds").is_dir() or (root / "briefings").is_dir()):
+        raise ConfigError(f"--root {shown(str(root))}: no seeds/ or briefings/ folder here, so this is not a "
+                          "newsdesk project; pass the project folder (nothing was created)")
+
+
+def say(message: str, *, err: bool = False, prefix: str = "") -> None:
+    """Print a message whose lines may hold file names: control characters are escaped, so
+    an ANSI sequence in a name is shown, never obeyed."""
+    for line in str(message).split("\n"):
+        print(f"{prefix}{shown(line)}", file=sys.stderr if err else sys.stdout)
+
+
 def _print_report(report: Report, verbose: bool) -> None:
-    out = sys.stdout
     sections = [("new", report.new), ("updated", report.updated), ("pending translation", report.pending),
                 ("kept (edited or reviewed)", report.kept)]
     if verbose:
         sections.append(("unchanged", report.unchanged))
     for label, items in sections:
         for item in items:
-            print(f"  {label}: {item}", file=out)
+            say(f"  {label}: {item}")
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        say(warning, err=True, prefix="warning: ")
     for failure in report.failed:
-        print(f"error: {failure}", file=sys.stderr)
+        say(failure, err=True, prefix="error: ")
+    if verbose:
+        for trace in report.tracebacks:
+            print(trace, file=sys.stderr, end="")
     if report.engine_calls or verbose:
-        print(f"translation: {report.translated_texts} text(s) in {report.engine_calls} engine call(s)", file=out)
-    print(f"briefings: {len(report.new)} new, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-          f"{len(report.kept)} kept, {len(report.pending)} pending translation, {len(report.failed)} failed",
-          file=out)
+        say(f"translation: {report.translated_texts} text(s) in {report.engine_calls} engine call(s)")
+    say(f"briefings: {len(report.new)} new, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.kept)} kept, {len(report.pending)} pending translation, {len(report.failed)} failed")
 
 
 def _progress(enabled: bool) -> Callable[[str], None] | None:
@@ -75,19 +133,19 @@ def _progress(enabled: bool) -> Callable[[str], None] | None:
         return None
 
     def show(message: str) -> None:
-        print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+        print(f"\r\033[K{shown(message)}", end="", file=sys.stderr, flush=True)
 
     return show
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    engines = ["apertium"] if args.offline else [e.strip() for e in args.engines.split(",") if e.strip()]
     translator = build_translator(
-        engines, libretranslate_url=args.libretranslate_url,
+        args.engine_names, libretranslate_url=args.libretranslate_url,
         libretranslate_key=os.environ.get("NEWSDESK_LIBRETRANSLATE_KEY"),
-        cache_path=args.root / CACHE_PATH, timeout=args.timeout,
+        cache_path=args.root / CACHE_PATH, timeout=args.timeout_s,
     )
-    many = sys.stderr.isatty() and len(list((args.root / "seeds").glob("*"))) > 20
+    seeds = args.root / "seeds"
+    many = sys.stderr.isatty() and seeds.is_dir() and len(list(seeds.iterdir())) > 20
     report = ingest(args.root, translator, force=args.force, progress=_progress(many))
     if many:
         print(file=sys.stderr)
@@ -100,8 +158,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     briefings, errors = load_briefings(args.root / "briefings", args.root)
     for err in errors:
-        print(f"error: {err}", file=sys.stderr)
-    print(f"checked {len(briefings) + len(errors)} briefing(s): {len(errors)} with problems")
+        say(str(err), err=True, prefix="error: ")
+    say(f"checked {len(briefings) + len(errors)} briefing(s): {len(errors)} with problems")
     return EXIT_FAILED if errors else EXIT_OK
 
 
@@ -110,9 +168,10 @@ def run_render(args: argparse.Namespace) -> int:
 
     briefings, errors = load_briefings(args.root / "briefings", args.root)
     for err in errors:
-        print(f"error: {err}", file=sys.stderr)
+        say(str(err), err=True, prefix="error: ")
     result = render_site(args.root, briefings)
-    print(f"pages: {result.written} written, {result.unchanged} unchanged, {result.removed} removed")
+    say(f"pages: {result.written} written, {result.unchanged} unchanged, {result.removed} removed"
+        + (f" (from the {len(briefings)} valid briefing(s); {len(errors)} left out)" if errors else ""))
     return EXIT_FAILED if errors else EXIT_OK
 
 
@@ -122,16 +181,36 @@ def run_mkdocs(args: argparse.Namespace) -> int:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         done = subprocess.run(cmd, cwd=args.root, check=False, env=env)
         if done.returncode != 0:
-            print(f"error: {' '.join(cmd)} failed (exit {done.returncode})", file=sys.stderr)
+            say(f"{' '.join(cmd)} failed (exit {done.returncode})", err=True, prefix="error: ")
             return EXIT_FAILED
     # One Pagefind run indexes both languages (by <html lang>) into site/pagefind/.
     cmd = [sys.executable, "-m", "pagefind", "--site", "site", "--quiet"]
     done = subprocess.run(cmd, cwd=args.root, check=False)
     if done.returncode != 0:
-        print(f"error: {' '.join(cmd)} failed (exit {done.returncode})", file=sys.stderr)
+        say(f"{' '.join(cmd)} failed (exit {done.returncode})", err=True, prefix="error: ")
         return EXIT_FAILED
-    print("site: built into site/ (English) and site/it/ (Italian), search index in site/pagefind/")
+    say("site: built into site/ (English) and site/it/ (Italian), search index in site/pagefind/")
     return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "render":
+        return run_render(args)
+    status = run_ingest(args)
+    if args.command == "ingest":
+        return status
+    status = max(status, run_render(args))
+    if args.command == "site":
+        # The site is built from every valid briefing even when an item failed: one bad seed
+        # must not keep the others off the site. The exit code still says something failed.
+        site_status = run_mkdocs(args)
+        if status != EXIT_OK and site_status == EXIT_OK:
+            say("site: built without the items that failed above; fix them and run again (exit code 1)",
+                err=True, prefix="warning: ")
+        status = max(status, site_status)
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,22 +220,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     try:
-        if args.command == "check":
-            return run_check(args)
-        if args.command == "render":
-            return run_render(args)
-        status = run_ingest(args)
-        if args.command == "ingest":
-            return status
-        render_status = run_render(args)
-        if args.command == "site" and status == EXIT_OK and render_status == EXIT_OK:
-            return run_mkdocs(args)
-        return max(status, render_status)
+        configure(args)
+    except ConfigError as exc:
+        say(str(exc), err=True, prefix="error: ")
+        return EXIT_USAGE
+    try:
+        if args.command not in WRITING:
+            return run(args)
+        with build_lock(args.root):
+            return run(args)
     except NewsdeskError as exc:
         if args.verbose:
             traceback.print_exc()
-        print(f"error: {exc}", file=sys.stderr)
+        say(str(exc), err=True, prefix="error: ")
+        return EXIT_FAILED
+    except OSError as exc:
+        if args.verbose:
+            traceback.print_exc()
+        where = f"{shown(str(exc.filename))}: " if exc.filename else ""
+        say(f"{where}{os_problem(exc)}", err=True, prefix="error: ")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("interrupted: briefings already written are complete; run again to finish", file=sys.stderr)
-        return 130
+        say("interrupted: briefings already written are complete; run again to finish", err=True)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if args.verbose:
+            traceback.print_exc()
+        say(f"unexpected error ({type(exc).__name__}: {exc}); this is a bug in newsdesk: run again with -v "
+            "for the traceback and report it", err=True, prefix="error: ")
+        return EXIT_FAILED

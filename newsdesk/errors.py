@@ -34,3 +34,7 @@ class TranslationError(NewsdeskError):
         self.retryable = retryable
         # Translations of the first texts of a batch, made before the failure: kept, not lost.
         self.partial: list[str] = []
+
+
+class ConfigError(NewsdeskError):
+    """A bad argument or environment variable: reported before anything runs, exit 2."""

@@ -24,6 +24,8 @@ SCALES_EN = {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, 
              "trillion": 10**12}
 SCALE_WORDS = {10**3: ("thousand", "mila", "mila"), 10**6: ("million", "milioni", "milione"),
                10**9: ("billion", "miliardi", "miliardo"), 10**12: ("trillion", "bilioni", "bilione")}
+# A quadrillion is beyond any amount a news article states; larger "numbers" are noise.
+MAX_FIGURE = 10**15
 # currency words/symbols -> ISO 4217
 CURRENCIES = {
     "euro": "EUR", "€": "EUR", "euros": "EUR", "dollari": "USD", "dollaro": "USD", "$": "USD",
@@ -113,6 +115,8 @@ def find_figures(text: str, lang: str = "it") -> list[Figure]:
         multiplier = 1
         if scale:
             multiplier = {**SCALES_IT, **SCALES_EN}[scale.lower()]
+        if number * multiplier >= MAX_FIGURE:
+            continue  # "1 followed by 40 zeros": not a figure of a news article (and Babel cannot format it)
         value = _plain(number * multiplier)
         shown = number  # the number as written, before the scale word
         if not scale and number >= 10**6:

@@ -1,29 +1,38 @@
-"""Seeds -> briefings. Collect and analyse everything first, translate in one batch per engine,
-then write: a bad seed is reported and skipped, the others are still built.
+"""Seeds -> briefings, in steps over all items; each item is isolated at every step boundary:
+a bad seed is reported (`file: what is wrong: how to fix it`) and the others are still built.
 
-    read (sources) -> analyse (text, summarize, figures, entities, classify, geo)
-    -> translate (translate) -> write (briefing)
+    find (safety, sources: refuse or read each seed)
+    -> decide (pure, per seed: keep / unchanged / analyse / upgrade)
+    -> analyse-all (sources, text, summarize, figures, entities, classify, geo; duplicates)
+    -> translate-all (translate: one batch per engine)
+    -> write-all (briefing: checksum verified again just before any overwrite)
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, Literal, TypeVar
 
 from slugify import slugify
 
 from . import geo
 from .briefing import (
+    RESERVED_SLUGS,
     BriefingMeta,
     Entities,
     FigureEntry,
     Italian,
     Source,
     Translation,
+    is_pristine,
     parse_briefing,
     render_briefing,
     write_atomic,
@@ -31,10 +40,11 @@ from .briefing import (
 from .cache import BriefingIndex, IndexEntry
 from .classify import find_topics
 from .entities import find_entities
-from .errors import NewsdeskError, SourceError
+from .errors import ConfigError, NewsdeskError, SourceError
 from .figures import key_figures
 from .markup import md_text
-from .sources import SEED_SUFFIXES, SourceArticle, read_source
+from .safety import briefing_files, content_files, shown
+from .sources import SourceArticle, read_seed_bytes, read_source, seed_rel
 from .summarize import article_sentences, summarize
 from .text import ANALYSED_LANGUAGES, detect_language
 from .translate import ENGINE_RANK, Job, Translator, best_rank
@@ -66,7 +76,8 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # edited or reviewed: not overwritten
     pending: list[str] = field(default_factory=list)  # written, translation pending
-    failed: list[str] = field(default_factory=list)  # error messages
+    failed: list[str] = field(default_factory=list)  # error messages, `file: what is wrong: how to fix it`
+    tracebacks: list[str] = field(default_factory=list)  # of unexpected errors, printed with -v
     warnings: list[str] = field(default_factory=list)
     translated_texts: int = 0  # texts sent to an engine (not from the cache)
     engine_calls: int = 0  # batches sent: Apertium takes a whole build in one
@@ -75,20 +86,19 @@ class Report:
 def build_date() -> date:
     """Today, or SOURCE_DATE_EPOCH's date for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    if not epoch:
+        return datetime.now(tz=UTC).date()
+    try:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return datetime.now(tz=UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise ConfigError(f"SOURCE_DATE_EPOCH={shown(epoch)!r:.40} is not a Unix timestamp; set it to whole "
+                          "seconds since 1970 (e.g. $(git log -1 --format=%ct)) or unset it") from None
 
 
 def make_slug(title: str, sha: str, taken: set[str]) -> str:
     """ASCII, stable (from the original title), unique: a clash gets the seed hash appended."""
     base = slugify(title, max_length=SLUG_MAX, word_boundary=True, save_order=True) or "briefing"
-    return base if base not in taken else f"{base}-{sha[:8]}"
-
-
-def find_seeds(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md")
+    return base if base not in taken and base not in RESERVED_SLUGS else f"{base}-{sha[:8]}"
 
 
 def analyse(article: SourceArticle, slug: str, added: date) -> Draft:
@@ -174,99 +184,315 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
     return meta, english_body(en_summary, en_points, pending)
 
 
-def _why_kept(old: IndexEntry) -> str:
-    return "reviewed" if old.reviewed else "edited by hand"
+# ---- step 0: find and read every seed ------------------------------------------------------------
 
+Action = Literal["keep", "unchanged", "analyse", "upgrade"]
+# "original" (the English source) and "human" rank above every engine: nothing upgrades them.
+NEVER_UPGRADED = 99
+
+
+def engine_rank(engine: str) -> int:
+    return ENGINE_RANK.get(engine, NEVER_UPGRADED)
+
+
+@dataclass
+class Item:
+    """One seed on its way through the steps; a failed step leaves it out of the later ones."""
+
+    path: Path
+    rel: str  # seeds/<name>, printable
+    raw: bytes
+    sha256: str
+    old: IndexEntry | None = None  # the briefing built from this seed before, if any
+    action: Action = "analyse"
+    why: str = ""
+    article: SourceArticle | None = None
+    draft: Draft | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    why: str = ""  # keep: "reviewed" / "edited by hand"; analyse: "new" / "changed" / "forced"
+    seed_changed: bool = False
+
+
+def decide(old: IndexEntry | None, seed_sha256: str, *, force: bool, target_rank: int) -> Decision:
+    """What to do with one seed, from what the index knows of its briefing. Pure.
+
+    keep       a person edited or reviewed the briefing: never overwritten without --force
+    unchanged  same seed bytes, and no better engine configured than the one that translated it
+    upgrade    same seed bytes, a better engine is configured: re-translate if it answers
+    analyse    a new seed, a changed one, or --force
+    """
+    if old is None:
+        return Decision("analyse", "new")
+    if force:
+        return Decision("analyse", "forced")
+    protected = "reviewed" if old.reviewed else ("edited by hand" if not old.pristine else "")
+    changed = old.source_sha256 != seed_sha256
+    if protected:
+        return Decision("keep", protected, seed_changed=changed)
+    if changed:
+        return Decision("analyse", "changed")
+    if engine_rank(old.engine) >= target_rank:
+        return Decision("unchanged")
+    return Decision("upgrade")
+
+
+def find_seeds(root: Path, report: Report) -> list[Item]:
+    """Every seed, read (size-checked, inside the project) and hashed; refused ones reported."""
+    items = []
+    for path, problem in content_files(root / "seeds", root):
+        if path.name.lower() == "readme.md":
+            continue
+        rel = seed_rel(path, root)
+        if problem is not None:
+            report.failed.append(f"{rel}: {problem}")
+            continue
+        raw = isolated(report, rel, "cannot read it", read_seed_bytes, path, root)
+        if raw is not None:
+            items.append(Item(path, rel, raw, hashlib.sha256(raw).hexdigest()))
+    return items
+
+
+# ---- isolation: one item's failure is that item's, never the run's --------------------------------
+
+T = TypeVar("T")
+
+
+def os_problem(exc: OSError) -> str:
+    """An OSError as 'what is wrong: how to fix it'."""
+    what = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        return f"{what}: free some disk space and run again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{what}: make the folder writable (or run where you may write) and run again"
+    return f"{what}: check the file and the disk, then run again"
+
+
+def isolated(report: Report, rel: str, step: str, fn: Callable[..., T], *args: Any) -> T | None:
+    """Run one step of one item. Every failure becomes one reported line, `file: what: fix`;
+    an unexpected exception also keeps its traceback for -v. Returns None on failure."""
+    try:
+        return fn(*args)
+    except NewsdeskError as exc:
+        report.failed.append(str(exc))
+    except OSError as exc:
+        report.failed.append(f"{rel}: {step}: {os_problem(exc)}")
+    except Exception as exc:
+        report.failed.append(f"{rel}: {step}: unexpected error ({type(exc).__name__}: {shown(str(exc))[:200]}); "
+                             "this is a bug in newsdesk: run again with -v for the traceback and report it")
+        report.tracebacks.append(traceback.format_exc())
+    return None
+
+
+# ---- duplicates, in this run and across runs --------------------------------------------------------
 
 def _body_key(article: SourceArticle) -> str:
+    """The normalised text of an article: a whitespace variant or a re-encoded copy has the same key."""
     return hashlib.sha256(" ".join(article.body.split()).casefold().encode()).hexdigest()
+
+
+@dataclass
+class Known:
+    """Articles that already have a briefing, or were taken earlier in this run: key -> (owner
+    seed, where it is). A seed matching one owned by another seed is a duplicate."""
+
+    urls: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    shas: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    texts: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+
+    def duplicate_of(self, rel: str, article: SourceArticle) -> str | None:
+        for table, key in ((self.shas, article.sha256), (self.urls, article.url),
+                           (self.texts, _body_key(article))):
+            if key and key in table and table[key][0] != rel:
+                return table[key][1]
+        return None
+
+    def add(self, owner: str | None, where: str, article: SourceArticle) -> None:
+        for table, key in ((self.shas, article.sha256), (self.urls, article.url),
+                           (self.texts, _body_key(article))):
+            if key:
+                table.setdefault(key, (owner, where))
+
+
+def known_articles(root: Path, existing: list[IndexEntry], items: list[Item], index: BriefingIndex) -> Known:
+    """What the briefings already cover. The index keeps each seed's normalised-text hash; on a
+    fresh checkout the missing ones are computed once from the seeds (and stored)."""
+    known = Known()
+    by_rel = {item.rel: item for item in items}
+    for e in existing:
+        text_hash = e.text_hash
+        seed = by_rel.get(e.source_file or "")
+        if text_hash is None and seed is not None and seed.sha256 == e.source_sha256:
+            try:
+                text_hash = _body_key(read_source(seed.path, root, seed.raw))
+                index.set_text_hash(e.path, text_hash)
+            except Exception:
+                text_hash = None
+        where = e.path if e.source_file is None else f"{e.path} (from {e.source_file})"
+        for table, key in ((known.shas, e.source_sha256), (known.urls, e.source_url), (known.texts, text_hash)):
+            if key:
+                table.setdefault(key, (e.source_file, where))
+    return known
+
+
+# ---- the steps -----------------------------------------------------------------------------------
+
+def analyse_item(root: Path, item: Item, known: Known, taken: set[str], added_today: date,
+                 report: Report) -> Draft | None:
+    """Parse the seed, skip a duplicate (a warning), analyse."""
+    article = read_source(item.path, root, item.raw)
+    item.article = article
+    dup = known.duplicate_of(item.rel, article)
+    if dup is not None:
+        report.warnings.append(f"{item.rel}: same article as {dup}; skipped (delete one of the two)")
+        return None
+    known.add(item.rel, item.rel, article)
+    if item.old is not None:
+        slug, added = item.old.slug, item.old.added
+    else:
+        slug, added = make_slug(article.title, article.sha256, taken), added_today
+        taken.add(slug)
+    draft = analyse(article, slug, added)
+    if item.action == "upgrade" and draft.job is not None and item.old is not None:
+        # An upgrade only counts when a better engine than the recorded one answers.
+        draft.job.min_rank = engine_rank(item.old.engine)
+    return draft
+
+
+def overwrite_problem(target: Path) -> str | None:
+    """Checked just before writing, on the file itself, not the index: an edit made with the
+    old mtime restored (cp -p, rsync -a) is still seen."""
+    if not os.path.lexists(target):
+        return None
+    if target.is_symlink() or not target.is_file():
+        return "is not a regular file; it was not overwritten (remove it and run again)"
+    try:
+        text = target.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError):
+        return "was edited by hand (it is not what the build wrote); not overwritten (use --force)"
+    if not is_pristine(text):
+        return "was edited by hand (it is not what the build wrote); not overwritten (use --force)"
+    return None
+
+
+def write_item(root: Path, item: Item, index: BriefingIndex, force: bool, report: Report) -> None:
+    draft = item.draft
+    assert draft is not None
+    rel_out = f"briefings/{draft.slug}.md"
+    old = item.old
+    if old is not None and draft.job and draft.job.result is None and draft.job.min_rank > 0:
+        report.unchanged.append(old.path)  # no better engine answered: keep what is there
+        return
+    meta, body = finish(draft)
+    text = render_briefing(meta, body)
+    briefing = parse_briefing(text, rel_out)  # what is written passes the check a hand-written file does
+    target = root / rel_out
+    problem = None if force else overwrite_problem(target)
+    if problem is not None:
+        report.kept.append(f"{rel_out} (edited by hand)")
+        report.warnings.append(f"{rel_out}: {problem}")
+        return
+    changed = write_atomic(target, text)
+    data = text.encode("utf-8")
+    index.record(IndexEntry.of(briefing, data, target.stat().st_mtime_ns, _body_key(draft.article)))
+    if meta.translation.engine == "pending":
+        report.pending.append(rel_out)
+    if old is None:
+        report.new.append(rel_out)
+    elif changed:
+        report.updated.append(rel_out)
+    else:
+        report.unchanged.append(rel_out)
+
+
+def remove_temp_files(folder: Path) -> None:
+    """`.<name>.md.<random>.tmp`: what write_atomic leaves when a build is killed mid-write.
+    The CLI holds the build lock, so no other build is writing one now."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(".*.md.*.tmp"):
+        if path.is_file() and not path.is_symlink():
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def ingest(root: Path, translator: Translator, *, force: bool = False,
            progress: Callable[[str], None] | None = None, use_index: bool = True) -> Report:
     """Turn every new or changed seed into a briefing. Never overwrites an edited briefing
-    unless force; keeps going past bad seeds and reports them all."""
+    unless force; keeps going past bad seeds and reports them all.
+
+        find -> decide (pure, per seed) -> analyse-all -> translate-all -> write-all
+    """
     report = Report()
-    seeds_dir, out_dir = root / "seeds", root / "briefings"
+    out_dir = root / "briefings"
     out_dir.mkdir(exist_ok=True)
+    remove_temp_files(out_dir)
     index = BriefingIndex(root if use_index else None, warn=report.warnings.append)
     existing, errors = index.scan(root)
-    for err in errors:
-        report.warnings.append(str(err))
+    report.warnings.extend(str(err) for err in errors)
     by_file = {b.source_file: b for b in existing if b.source_file}
-    taken = {b.slug for b in existing} | {p.stem for p in out_dir.glob("*.md")}
+    taken = {b.slug for b in existing} | {p.name[:-3] for p, _ in briefing_files(root)}
     added_today = build_date()
     target_rank = best_rank(translator)
-    seen_urls: dict[str, str] = {}
-    seen_bodies: dict[str, str] = {}
-    drafts: list[Draft] = []
-    deferred = 0  # briefings a better engine could re-translate, had one answered
 
-    seeds = find_seeds(seeds_dir) if seeds_dir.is_dir() else []
-    for n, path in enumerate(seeds, 1):
-        rel = path.relative_to(root).as_posix()
-        if progress:
-            progress(f"[{n}/{len(seeds)}] reading {rel}")
-        if path.suffix.lower() not in SEED_SUFFIXES:
-            report.failed.append(f"{rel}: unsupported file type {path.suffix!r}; use .txt, .md or .html")
-            continue
-        old = by_file.get(rel)
-        if old is not None and not force and old.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest():
-            # Fast path, without parsing the seed: the same bytes as when the briefing was built.
-            if old.source_url:
-                seen_urls[old.source_url] = rel
-            if old.reviewed or not old.pristine:
-                report.kept.append(f"{old.path} ({_why_kept(old)})")
-                continue
-            old_rank = ENGINE_RANK.get(old.engine, 99)
-            if old_rank >= target_rank:
-                report.unchanged.append(old.path)
-                continue
-            if not translator.reachable_above(old_rank):
-                report.unchanged.append(old.path)
-                deferred += 1
-                continue
-        try:
-            article = read_source(path, root)
-        except (NewsdeskError, OSError) as exc:
-            report.failed.append(str(exc))
-            continue
-        # The same article twice (same URL or same text) gives one briefing.
-        dup = (article.url and seen_urls.get(article.url)) or seen_bodies.get(_body_key(article))
-        if dup and dup != rel:
-            report.warnings.append(f"{rel}: same article as {dup}; skipped (delete one of the two seeds)")
-            continue
-        if article.url:
-            seen_urls[article.url] = rel
-        seen_bodies[_body_key(article)] = rel
-
-        if old is not None:
-            # Here the seed changed, or a better engine answered, or --force: the fast path above
-            # took every unchanged seed.
-            if (old.reviewed or not old.pristine) and not force:
-                why = _why_kept(old)
-                report.kept.append(f"{old.path} ({why})")
-                report.warnings.append(f"{rel} changed, but {old.path} was {why}: not overwritten "
-                                       "(use --force to regenerate it)")
-                continue
-            slug, added = old.slug, old.added
+    # find, then decide
+    items = find_seeds(root, report)
+    todo: list[Item] = []
+    upgrades: dict[int, list[Item]] = {}
+    for item in items:
+        item.old = by_file.get(item.rel)
+        decision = decide(item.old, item.sha256, force=force, target_rank=target_rank)
+        item.action, item.why = decision.action, decision.why
+        if decision.action == "keep":
+            assert item.old is not None
+            report.kept.append(f"{item.old.path} ({decision.why})")
+            if decision.seed_changed:
+                report.warnings.append(f"{item.rel} changed, but {item.old.path} was {decision.why}: "
+                                       "not overwritten (use --force to regenerate it)")
+        elif decision.action == "unchanged":
+            assert item.old is not None
+            report.unchanged.append(item.old.path)
+        elif decision.action == "upgrade":
+            assert item.old is not None
+            upgrades.setdefault(engine_rank(item.old.engine), []).append(item)
         else:
-            slug, added = make_slug(article.title, article.sha256, taken), added_today
-            taken.add(slug)
-        try:
-            draft = analyse(article, slug, added)
-        except NewsdeskError as exc:
-            report.failed.append(str(exc))
-            continue
-        if old is not None and draft.job and not force:
-            # An upgrade only counts when a better engine than the recorded one answers.
-            draft.job.min_rank = ENGINE_RANK.get(old.engine, 0) if old.source_sha256 == article.sha256 else 0
-        drafts.append(draft)
+            todo.append(item)
+    # An upgrade waits for a better engine to answer one probe: offline, nothing is re-analysed.
+    deferred = 0
+    for rank, group in sorted(upgrades.items()):
+        if translator.reachable_above(rank):
+            todo.extend(group)
+        else:
+            report.unchanged.extend(item.old.path for item in group if item.old is not None)
+            deferred += len(group)
+    todo.sort(key=lambda item: item.rel)
 
+    # analyse-all
+    known = known_articles(root, existing, items, index) if todo else Known()
+    drafts: list[Item] = []
+    for n, item in enumerate(todo, 1):
+        if progress:
+            progress(f"[{n}/{len(todo)}] reading {item.rel}")
+        item.draft = isolated(report, item.rel, "cannot analyse it", analyse_item, root, item, known, taken,
+                              added_today, report)
+        if item.draft is not None:
+            drafts.append(item)
+
+    # translate-all
     if progress and drafts:
         progress(f"translating {len(drafts)} briefing(s)")
     cached_before = translator.cache.size()
-    translator.run([d.job for d in drafts if d.job])
+    jobs = [item.draft.job for item in drafts if item.draft is not None and item.draft.job]
+    def translate_all() -> bool:
+        translator.run(jobs)
+        return True
+
+    if isolated(report, "translation", "failed", translate_all) is None:
+        for job in jobs:  # an unexpected failure of the whole step: every briefing stays pending
+            job.result, job.engine = None, "pending"
     report.translated_texts = translator.cache.size() - cached_before
     report.engine_calls = translator.calls
     if deferred:
@@ -275,22 +501,11 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
     for engine, why in sorted(translator.down.items()):
         report.warnings.append(f"translation engine {engine} unavailable: {why}")
 
-    for draft in drafts:
-        rel_out = f"briefings/{draft.slug}.md"
-        old = by_file.get(draft.article.path)
-        if old is not None and draft.job and draft.job.result is None and draft.job.min_rank > 0:
-            report.unchanged.append(old.path)  # no better engine answered: keep what is there
-            continue
-        meta, body = finish(draft)
-        text = render_briefing(meta, body)
-        parse_briefing(text, rel_out)  # what is written passes the same check as a hand-written file
-        changed = write_atomic(root / rel_out, text)
-        if meta.translation.engine == "pending":
-            report.pending.append(rel_out)
-        if old is None:
-            report.new.append(rel_out)
-        elif changed:
-            report.updated.append(rel_out)
-        else:
-            report.unchanged.append(rel_out)
+    # write-all
+    for item in drafts:
+        assert item.draft is not None
+        isolated(report, f"briefings/{item.draft.slug}.md", "cannot write it", write_item, root, item, index,
+                 force, report)
+    index.commit()
+    index.close()
     return report

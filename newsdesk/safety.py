@@ -89,6 +89,9 @@ def content_files(folder: Path, root: Path, suffixes: tuple[str, ...] | None = N
             continue
         if suffixes is not None and not path.name.endswith(suffixes):
             continue
+        if any(ord(ch) in _UNSAFE for ch in path.name):
+            out.append((path, "the file name has control characters (shown escaped); rename the file"))
+            continue
         out.append((path, path_problem(path, root)))
     return out
 
@@ -147,21 +150,49 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-class AliasError(yaml.YAMLError):
-    """The YAML uses an alias (*name): refused, whatever it would expand to."""
+class UnsafeYAMLError(yaml.YAMLError):
+    """YAML refused before it is expanded: aliases (*name) or absurd nesting. `line` is 0-based
+    within the YAML text."""
 
-    def __init__(self, mark: Any) -> None:
-        super().__init__("YAML aliases (*name) are not allowed")
-        self.problem = "YAML anchors and aliases (&name, *name) are not allowed; write each value out"
-        self.problem_mark = mark
+    def __init__(self, problem: str, line: int) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.line = line
+
+
+# A real header nests two or three levels; libyaml's composer recurses in C and crashes the
+# process (a segfault, not an exception) somewhere past 20,000 levels.
+MAX_NESTING = 50
+_OPEN, _CLOSE = frozenset("[{"), frozenset("]}")
+
+
+def _nesting_problem(text: str) -> UnsafeYAMLError | None:
+    depth = 0
+    for n, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+            if depth > MAX_NESTING:
+                return UnsafeYAMLError(f"nested more than {MAX_NESTING} levels deep; write plain values",
+                                       text.count("\n", 0, n))
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    indents = [len(line) - len(line.lstrip(" ")) for line in text.split("\n")]
+    if indents and max(indents) > 2 * MAX_NESTING:
+        return UnsafeYAMLError(f"indented more than {2 * MAX_NESTING} spaces; write plain values",
+                               indents.index(max(indents)))
+    return None
 
 
 def load_yaml(text: str) -> Any:
-    """yaml.safe_load, minus aliases, and with impossible dates kept as InvalidDate text.
+    """yaml.safe_load, minus aliases and deep nesting (UnsafeYAMLError), and with impossible
+    dates kept as InvalidDate text.
 
     The document is composed into nodes first (aliases are shared nodes there, nothing is
     expanded), walked once with a visited set, and constructed only when no node is reached
     twice."""
+    problem = _nesting_problem(text)
+    if problem is not None:
+        raise problem
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -172,7 +203,8 @@ def load_yaml(text: str) -> Any:
         while stack:
             current = stack.pop()
             if id(current) in seen:
-                raise AliasError(current.start_mark)
+                raise UnsafeYAMLError("YAML anchors and aliases (&name, *name) are not allowed; "
+                                      "write each value out", current.start_mark.line)
             seen.add(id(current))
             if isinstance(current, yaml.SequenceNode):
                 stack.extend(current.value)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -20,6 +22,7 @@ import yaml
 from babel.dates import get_month_names
 
 from .errors import SourceError
+from .safety import InvalidDate, UnsafeYAMLError, load_yaml, path_problem, read_checked, shown
 
 SEED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 # A news article is a few KB; 2 MB is a saved page with inline assets at most.
@@ -59,14 +62,41 @@ class SourceArticle:
         return "\n\n".join(b.text for b in self.blocks)
 
 
-def read_source(path: Path, root: Path) -> SourceArticle:
-    """Read and parse one seed. Raises SourceError naming the file and the fix."""
-    rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+def seed_rel(path: Path, root: Path) -> str:
+    """The seed's path for messages and for `source.file`: relative, POSIX, printable."""
+    return shown(path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix())
+
+
+def _source_error(rel: str, message: str) -> SourceError:
+    return SourceError(rel, message)
+
+
+def read_seed_bytes(path: Path, root: Path) -> bytes:
+    """The raw bytes of a seed, refused before reading when it is not a regular file inside the
+    project (safety.path_problem), has an unsupported type, or is over MAX_SEED_BYTES."""
+    rel = seed_rel(path, root)
+    if path.suffix.lower() not in SEED_SUFFIXES:
+        raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; use .txt, .md or .html")
+    problem = path_problem(path, root)
+    if problem is not None:
+        raise SourceError(rel, problem)
+    return read_checked(path, rel, _source_error, MAX_SEED_BYTES)
+
+
+def read_source(path: Path, root: Path, raw: bytes | None = None) -> SourceArticle:
+    """Read and parse one seed (`raw`: its bytes, when read_seed_bytes already has them).
+    Raises SourceError naming the file and the fix."""
+    rel = seed_rel(path, root)
+    if raw is None:
+        raw = read_seed_bytes(path, root)
     kind = SEED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise SourceError(rel, f"unsupported file type {path.suffix!r}; use .txt, .md or .html")
-    raw = path.read_bytes()
+        raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; use .txt, .md or .html")
     text = decode(raw, rel)
+    script = foreign_script(text)
+    if script is not None:
+        raise SourceError(rel, f"not Italian or English: the text is mostly in {script} script; "
+                          "newsdesk analyses Italian and English articles only")
     sha = hashlib.sha256(raw).hexdigest()
     if kind == "markdown":
         return parse_markdown(text, rel, sha)
@@ -75,9 +105,50 @@ def read_source(path: Path, root: Path) -> SourceArticle:
     return parse_plain_text(text, rel, sha)
 
 
+def foreign_script(text: str) -> str | None:
+    """The name of the script most letters are in ('Cyrillic', 'Arabic'...) when fewer than half
+    of the letters are Latin; None for a Latin-script text."""
+    counts: Counter[str] = Counter()
+    for ch in text[:20000]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            counts["LATIN" if name.startswith("LATIN") else (name.split(" ")[0] or "unknown")] += 1
+    total = sum(counts.values())
+    if not total or counts["LATIN"] * 2 >= total:
+        return None
+    script = max((c for c in counts if c != "LATIN"), key=lambda c: counts[c])
+    return {"CJK": "Chinese/Japanese (CJK)"}.get(script, script.title())
+
+
+def _decode_lines(raw: bytes) -> str | None:
+    """A file with some lines in UTF-8 and others in cp1252 (a UTF-8 title pasted over a Windows
+    body): each line decoded in its own encoding. None when no line is non-ASCII UTF-8: then the
+    whole file is in one legacy encoding and charset-normalizer decides."""
+    lines = raw.split(b"\n")
+    decoded: list[str | None] = []
+    utf8_text = False
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_text = utf8_text or not line.isascii()
+        except UnicodeDecodeError:
+            decoded.append(None)
+    if not utf8_text:
+        return None
+    out = []
+    for line, text in zip(lines, decoded, strict=True):
+        if text is None:
+            try:
+                text = line.decode("cp1252")
+            except UnicodeDecodeError:
+                text = line.decode("latin-1")
+        out.append(text)
+    return "\n".join(out)
+
+
 def decode(raw: bytes, rel: str) -> str:
     """Bytes -> clean str: BOM, UTF-8, else detected (cp1252, latin-1...), then ftfy."""
-    if len(raw) > MAX_SEED_BYTES:
+    if len(raw) > MAX_SEED_BYTES:  # read_seed_bytes checks before reading; this is for other callers
         raise SourceError(rel, f"file is {len(raw):,} bytes, over the {MAX_SEED_BYTES:,}-byte limit; "
                           "paste only the article text")
     if not raw.strip():
@@ -87,10 +158,15 @@ def decode(raw: bytes, rel: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(raw).best()
-        if best is None:
-            raise SourceError(rel, "cannot detect the text encoding; save the file as UTF-8") from None
-        text = str(best)
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+        mixed = None if utf16 else _decode_lines(raw.removeprefix(b"\xef\xbb\xbf"))
+        if mixed is not None:
+            text = mixed
+        else:
+            best = charset_normalizer.from_bytes(raw).best()
+            if best is None:
+                raise SourceError(rel, "cannot detect the text encoding; save the file as UTF-8") from None
+            text = str(best)
     text = ftfy.fix_text(text, config=FTFY_CONFIG)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
     if controls > max(8, len(text) // 100):
@@ -153,9 +229,13 @@ def coerce_date(value: Any, rel: str, field: str) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, InvalidDate):
+        raise SourceError(rel, f"field '{field}': {str(value)!r} is not a calendar date; write a real date "
+                          "as YYYY-MM-DD")
     found = find_date(str(value))
     if found is None:
-        raise SourceError(rel, f"field '{field}': cannot read {value!r} as a date; write it as YYYY-MM-DD")
+        raise SourceError(rel, f"field '{field}': cannot read {shown(str(value))!r:.60} as a date; "
+                          "write it as YYYY-MM-DD")
     return found
 
 
@@ -276,8 +356,10 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
             raise SourceError(rel, "the YAML header opened with '---' is never closed; end it with a '---' line")
         return {}, text
     try:
-        header = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
+        header = load_yaml(m.group(1) or "") or {}
+    except UnsafeYAMLError as exc:
+        raise SourceError(rel, f"YAML header at line {exc.line + 2}: {exc.problem}") from None
+    except (yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -286,6 +368,35 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
     if not isinstance(header, dict):
         raise SourceError(rel, "the YAML header must be a mapping of 'key: value' lines")
     return header, text[m.end():]
+
+
+HEADER_URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
+LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+
+
+def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
+    """A seed's YAML header checked field by field: one clear error for the first bad value."""
+    meta: dict[str, Any] = {}
+    for key, value in header.items():
+        if key == "date":
+            meta[key] = value
+            continue
+        if value is None:
+            continue
+        if isinstance(value, (dict, list)):
+            raise SourceError(rel, f"field '{key}': expected one line of text, got a "
+                              f"{'list' if isinstance(value, list) else 'mapping'}")
+        text = str(value).strip()
+        if not text:
+            raise SourceError(rel, f"field '{key}': is empty; write a value or delete the line")
+        if key == "url" and not HEADER_URL_RE.match(text):
+            raise SourceError(rel, f"field 'url': expected an http:// or https:// URL (got {shown(text)!r:.60}); "
+                              "write the full address, e.g. https://www.example.com/a")
+        if key == "language" and not LANGUAGE_RE.match(text):
+            raise SourceError(rel, f"field 'language': expected a two-letter code such as it or en "
+                              f"(got {shown(text)!r:.30})")
+        meta[key] = text
+    return meta
 
 
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -297,7 +408,7 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
     if unknown:
         raise SourceError(rel, f"unknown header field(s) {', '.join(unknown)}; "
                           f"allowed: {', '.join(sorted(MARKDOWN_KEYS))}")
-    meta = {k: (str(v).strip() if v is not None and k != "date" else v) for k, v in header.items()}
+    meta = header_fields(header, rel)
     lines = body.split("\n")
     out: list[str] = []
     for line in lines:
@@ -330,5 +441,7 @@ def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     meta = {"title": doc.get("title"), "url": doc.get("url"), "publisher": doc.get("sitename"),
             "author": doc.get("author"), "date": doc.get("date")}
     meta = {k: v for k, v in meta.items() if v}
+    if not HEADER_URL_RE.match(str(meta.get("url", "https://x"))):
+        del meta["url"]  # a relative or javascript: link in the page's metadata is not a source URL
     # trafilatura gives one paragraph per line.
     return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta)
