@@ -83,7 +83,7 @@ def content_files(folder: Path, root: Path, suffixes: tuple[str, ...] | None = N
     (None when it can). Hidden names (.x.md.123.tmp, .DS_Store) are ignored."""
     if not folder.is_dir():
         return []
-    out = []
+    out: list[tuple[Path, str | None]] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
