@@ -186,6 +186,8 @@ def format_errors(exc: ValidationError) -> list[str]:
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "missing":
             message = "required field is missing"
+        elif err["type"] == "string_too_short" and err.get("input") == "":
+            message = "is empty; write a value"
         elif err["type"] == "extra_forbidden":
             message = "unknown field (check the spelling; README lists the fields)"
         elif err["type"] == "date_type" and isinstance(err.get("input"), InvalidDate):

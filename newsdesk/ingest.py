@@ -109,8 +109,8 @@ def analyse(article: SourceArticle, slug: str, added: date) -> Draft:
             raise SourceError(article.path, f"cannot tell the article's language (best guess scored {score:.2f}); "
                               "use a .md seed with 'language: it' in its header")
     if language not in ANALYSED_LANGUAGES:
-        raise SourceError(article.path, f"the article is in {language!r}; newsdesk analyses "
-                          f"{' and '.join(ANALYSED_LANGUAGES)} only")
+        raise SourceError(article.path, f"not Italian or English: the article is in {language!r}; newsdesk "
+                          "analyses Italian and English articles only")
     sentences = article_sentences(article.paragraphs, language)
     summary, points = summarize(article.title, sentences, language)
     if not summary:

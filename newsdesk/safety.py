@@ -102,7 +102,7 @@ def briefing_files(root: Path) -> list[tuple[Path, str | None]]:
 
 
 def read_checked(path: Path, rel: str, error: Callable[[str, str], NewsdeskError],
-                 max_bytes: int = MAX_BRIEFING_BYTES) -> bytes:
+                 max_bytes: int = MAX_BRIEFING_BYTES, fix: str = "a briefing is a few KB: shorten it") -> bytes:
     """The bytes of a regular file, its size checked on the open file before reading it.
     `error(rel, message)` builds the exception to raise."""
     flags = os.O_RDONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -116,11 +116,10 @@ def read_checked(path: Path, rel: str, error: Callable[[str, str], NewsdeskError
         if not stat.S_ISREG(st.st_mode):
             raise error(rel, "is not a regular file; remove it")
         if st.st_size > max_bytes:
-            raise error(rel, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit; "
-                        "keep only the article text")
+            raise error(rel, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit; {fix}")
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:  # grew while being read
-        raise error(rel, f"file is over the {max_bytes:,}-byte limit; keep only the article text")
+        raise error(rel, f"file is over the {max_bytes:,}-byte limit; {fix}")
     return data
 
 

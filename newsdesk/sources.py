@@ -80,7 +80,7 @@ def read_seed_bytes(path: Path, root: Path) -> bytes:
     problem = path_problem(path, root)
     if problem is not None:
         raise SourceError(rel, problem)
-    return read_checked(path, rel, _source_error, MAX_SEED_BYTES)
+    return read_checked(path, rel, _source_error, MAX_SEED_BYTES, "keep only the article text")
 
 
 def read_source(path: Path, root: Path, raw: bytes | None = None) -> SourceArticle:
@@ -167,10 +167,11 @@ def decode(raw: bytes, rel: str) -> str:
             if best is None:
                 raise SourceError(rel, "cannot detect the text encoding; save the file as UTF-8") from None
             text = str(best)
-    text = ftfy.fix_text(text, config=FTFY_CONFIG)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
+    # Counted before ftfy, which deletes control characters (and would leave an empty "article").
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
         raise SourceError(rel, "file looks binary (control characters); save the article as text")
+    text = ftfy.fix_text(text, config=FTFY_CONFIG)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError(rel, "file is empty (or whitespace only); paste the article text into it")
@@ -363,8 +364,9 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise SourceError(rel, f"malformed YAML header{where}: {problem}; "
-                          "quote values that contain ': ' or '#'") from None
+        fix = ("YAML tags (!!name) are not allowed; write plain values" if "constructor" in problem
+               else "quote values that contain ': ' or '#'")
+        raise SourceError(rel, f"malformed YAML header{where}: {problem}; {fix}") from None
     if not isinstance(header, dict):
         raise SourceError(rel, "the YAML header must be a mapping of 'key: value' lines")
     return header, text[m.end():]
