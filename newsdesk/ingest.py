@@ -201,7 +201,7 @@ class Item:
 
     path: Path
     rel: str  # seeds/<name>, printable
-    raw: bytes
+    raw: bytes | None  # dropped once the seed needs no analysis (10,000 seeds are ~50 MB)
     sha256: str
     old: IndexEntry | None = None  # the briefing built from this seed before, if any
     action: Action = "analyse"
@@ -289,9 +289,19 @@ def isolated(report: Report, rel: str, step: str, fn: Callable[..., T], *args: A
 
 # ---- duplicates, in this run and across runs --------------------------------------------------------
 
+def text_key(raw: bytes) -> str:
+    """A seed's normalised text (whitespace collapsed, case folded): a copy with other line
+    breaks or spacing has the same key. Cheap (no parsing), so a fresh checkout can compute it
+    for every existing seed when a new one arrives."""
+    return hashlib.sha256(" ".join(raw.decode("utf-8", "replace").split()).casefold().encode()).hexdigest()
+
+
 def _body_key(article: SourceArticle) -> str:
-    """The normalised text of an article: a whitespace variant or a re-encoded copy has the same key."""
+    """The article body alone: the same text under another title or header, in this run."""
     return hashlib.sha256(" ".join(article.body.split()).casefold().encode()).hexdigest()
+
+
+Where = tuple[str | None, str]  # (the seed that owns the article, where it is, for the message)
 
 
 @dataclass
@@ -299,27 +309,31 @@ class Known:
     """Articles that already have a briefing, or were taken earlier in this run: key -> (owner
     seed, where it is). A seed matching one owned by another seed is a duplicate."""
 
-    urls: dict[str, tuple[str | None, str]] = field(default_factory=dict)
-    shas: dict[str, tuple[str | None, str]] = field(default_factory=dict)
-    texts: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    shas: dict[str, Where] = field(default_factory=dict)
+    urls: dict[str, Where] = field(default_factory=dict)
+    texts: dict[str, Where] = field(default_factory=dict)  # text_key, across runs (in the index)
+    bodies: dict[str, Where] = field(default_factory=dict)  # _body_key, this run
 
-    def duplicate_of(self, rel: str, article: SourceArticle) -> str | None:
-        for table, key in ((self.shas, article.sha256), (self.urls, article.url),
-                           (self.texts, _body_key(article))):
+    def _keys(self, article: SourceArticle, raw: bytes) -> list[tuple[dict[str, Where], str | None]]:
+        return [(self.shas, article.sha256), (self.urls, article.url), (self.texts, text_key(raw)),
+                (self.bodies, _body_key(article))]
+
+    def duplicate_of(self, rel: str, article: SourceArticle, raw: bytes) -> str | None:
+        for table, key in self._keys(article, raw):
             if key and key in table and table[key][0] != rel:
                 return table[key][1]
         return None
 
-    def add(self, owner: str | None, where: str, article: SourceArticle) -> None:
-        for table, key in ((self.shas, article.sha256), (self.urls, article.url),
-                           (self.texts, _body_key(article))):
+    def add(self, rel: str, article: SourceArticle, raw: bytes) -> None:
+        for table, key in self._keys(article, raw):
             if key:
-                table.setdefault(key, (owner, where))
+                table.setdefault(key, (rel, rel))
 
 
 def known_articles(root: Path, existing: list[IndexEntry], items: list[Item], index: BriefingIndex) -> Known:
-    """What the briefings already cover. The index keeps each seed's normalised-text hash; on a
-    fresh checkout the missing ones are computed once from the seeds (and stored)."""
+    """What the briefings already cover: seed hash, URL and normalised-text hash of each. The
+    index keeps the text hash; on a fresh checkout a missing one is computed from the seed (if it
+    is unchanged since the briefing was built) and stored."""
     known = Known()
     by_rel = {item.rel: item for item in items}
     for e in existing:
@@ -327,10 +341,12 @@ def known_articles(root: Path, existing: list[IndexEntry], items: list[Item], in
         seed = by_rel.get(e.source_file or "")
         if text_hash is None and seed is not None and seed.sha256 == e.source_sha256:
             try:
-                text_hash = _body_key(read_source(seed.path, root, seed.raw))
+                raw = seed.raw if seed.raw is not None else read_seed_bytes(seed.path, root)
+            except (NewsdeskError, OSError):
+                raw = None  # gone since it was listed: only its text hash stays unknown
+            if raw is not None:
+                text_hash = text_key(raw)
                 index.set_text_hash(e.path, text_hash)
-            except Exception:
-                text_hash = None
         where = e.path if e.source_file is None else f"{e.path} (from {e.source_file})"
         for table, key in ((known.shas, e.source_sha256), (known.urls, e.source_url), (known.texts, text_hash)):
             if key:
@@ -345,11 +361,12 @@ def analyse_item(root: Path, item: Item, known: Known, taken: set[str], added_to
     """Parse the seed, skip a duplicate (a warning), analyse."""
     article = read_source(item.path, root, item.raw)
     item.article = article
-    dup = known.duplicate_of(item.rel, article)
+    assert item.raw is not None
+    dup = known.duplicate_of(item.rel, article, item.raw)
     if dup is not None:
         report.warnings.append(f"{item.rel}: same article as {dup}; skipped (delete one of the two)")
         return None
-    known.add(item.rel, item.rel, article)
+    known.add(item.rel, article, item.raw)
     if item.old is not None:
         slug, added = item.old.slug, item.old.added
     else:
@@ -397,7 +414,8 @@ def write_item(root: Path, item: Item, index: BriefingIndex, force: bool, report
         return
     changed = write_atomic(target, text)
     data = text.encode("utf-8")
-    index.record(IndexEntry.of(briefing, data, target.stat().st_mtime_ns, _body_key(draft.article)))
+    assert item.raw is not None
+    index.record(IndexEntry.of(briefing, data, target.stat().st_mtime_ns, text_key(item.raw)))
     if meta.translation.engine == "pending":
         report.pending.append(rel_out)
     if old is None:
@@ -460,6 +478,9 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
             upgrades.setdefault(engine_rank(item.old.engine), []).append(item)
         else:
             todo.append(item)
+    for item in items:
+        if item.action in ("keep", "unchanged"):
+            item.raw = None
     # An upgrade waits for a better engine to answer one probe: offline, nothing is re-analysed.
     deferred = 0
     for rank, group in sorted(upgrades.items()):

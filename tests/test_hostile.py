@@ -772,3 +772,47 @@ def test_any_header_text_gives_a_value_or_a_yaml_error(text: str) -> None:
 
 def test_repo_root_still_builds_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "check", "--root", str(REPO)).code == 0
+
+
+# ---- any bytes: one item's pipeline ends in a valid briefing or in that item's error --------------------
+
+WORDS = ["Il", "governo", "ha", "approvato", "la", "legge", "sull'energia", "a", "Roma", "per", "3", "miliardi",
+         "di", "euro", "e", "il", "50%", "dei", "fondi", ".", "\n", "\n\n", "—", "è", "“", "”", "#", "*", "<b>",
+         "---", "title:", "date:", "url:", "&a", "*a", "[", "]", "{", "}", "\x00", "\x1b[31m", "\ufeff", "\r\n"]
+
+
+def pipeline(root: Path, name: str, raw: bytes) -> None:
+    """Read -> analyse -> finish -> render -> parse, as ingest runs one item without translation."""
+    from newsdesk.briefing import parse_briefing, render_briefing
+    from newsdesk.errors import NewsdeskError
+    from newsdesk.ingest import analyse, finish
+    from newsdesk.sources import read_source
+
+    path = root / "seeds" / name
+    path.write_bytes(raw)
+    try:
+        article = read_source(path, root)
+        meta, body = finish(analyse(article, "any-slug", EPOCH_DATE))
+        parse_briefing(render_briefing(meta, body), "briefings/any-slug.md")
+    except NewsdeskError as exc:
+        assert str(exc).startswith(f"seeds/{name}: ")
+        assert "\n" not in str(exc)
+
+
+EPOCH_DATE = __import__("datetime").date(2025, 11, 23)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_any_bytes_give_a_briefing_or_an_error_naming_the_seed(raw: bytes, suffix: str, project: Path) -> None:
+    pipeline(project, f"random{suffix}", raw)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+       paragraphs=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60), max_size=6),
+       suffix=st.sampled_from([".txt", ".md"]), encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]))
+def test_any_article_like_text_gives_a_briefing_or_an_error_naming_the_seed(
+        title: list[str], paragraphs: list[list[str]], suffix: str, encoding: str, project: Path) -> None:
+    text = " ".join(title) + "\n\n" + "\n\n".join(" ".join(p) + "." for p in paragraphs)
+    pipeline(project, f"words{suffix}", text.encode(encoding, errors="replace"))

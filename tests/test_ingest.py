@@ -3,13 +3,18 @@ sees, and what it leaves on disk."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newsdesk.briefing import load_briefings, read_briefing
+from newsdesk.cache import IndexEntry
 from newsdesk.cli import main
+from newsdesk.ingest import Decision, decide
+from newsdesk.translate import ENGINE_RANK
 
 from .conftest import FIXTURES, REPO, seed_fixture
 from .fake_libretranslate import FakeServer
@@ -240,3 +245,36 @@ def test_no_better_engine_means_no_reanalysis(project: Path, fake_server: FakeSe
     fake_server.default = "ok"
     assert build(project, fake_server) == 0
     assert len(calls) == 2  # reachable again: both are upgraded
+
+
+# ---- the decision per seed: a pure function --------------------------------------------------------
+
+def _entry(**changes: object) -> IndexEntry:
+    base = IndexEntry(path="briefings/a.md", mtime_ns=1, size=1, sha256="0" * 64, slug="a", title="A", title_it="A",
+                      description="A.", summary_it="A.", date=None, added=date(2025, 1, 1), topics=(), regions=(),
+                      engine="apertium", reviewed=False, pristine=True, source_file="seeds/a.txt",
+                      source_sha256="1" * 64, source_url=None, text_hash=None)
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+GOOGLE, APERTIUM = ENGINE_RANK["google"], ENGINE_RANK["apertium"]
+
+
+@pytest.mark.parametrize(("old", "seed_sha", "force", "target", "expected"), [
+    (None, "1" * 64, False, GOOGLE, Decision("analyse", "new")),
+    (_entry(), "1" * 64, True, GOOGLE, Decision("analyse", "forced")),
+    (_entry(reviewed=True, pristine=False), "1" * 64, True, GOOGLE, Decision("analyse", "forced")),
+    (_entry(reviewed=True), "1" * 64, False, GOOGLE, Decision("keep", "reviewed")),
+    (_entry(pristine=False), "1" * 64, False, GOOGLE, Decision("keep", "edited by hand")),
+    (_entry(pristine=False), "2" * 64, False, GOOGLE, Decision("keep", "edited by hand", seed_changed=True)),
+    (_entry(), "2" * 64, False, GOOGLE, Decision("analyse", "changed")),
+    (_entry(), "1" * 64, False, APERTIUM, Decision("unchanged")),
+    (_entry(engine="google"), "1" * 64, False, GOOGLE, Decision("unchanged")),
+    (_entry(), "1" * 64, False, GOOGLE, Decision("upgrade")),
+    (_entry(engine="pending"), "1" * 64, False, APERTIUM, Decision("upgrade")),
+    (_entry(engine="original"), "1" * 64, False, GOOGLE, Decision("unchanged")),
+    (_entry(engine="human"), "1" * 64, False, GOOGLE, Decision("unchanged")),
+], ids=["new", "forced", "forced-over-review", "reviewed", "edited", "edited-seed-changed", "changed",
+        "same-engine-rank", "best-engine-already", "upgrade", "pending-upgrade", "original-never", "human-never"])
+def test_decide(old: IndexEntry | None, seed_sha: str, force: bool, target: int, expected: Decision) -> None:
+    assert decide(old, seed_sha, force=force, target_rank=target) == expected
