@@ -32,7 +32,7 @@ import requests
 import yaml
 
 from . import entities, figures, geo
-from .errors import TranslationError
+from .errors import ConfigError, TranslationError
 
 # Provenance ranks: a briefing is re-translated when a better engine becomes reachable.
 ENGINE_RANK = {"pending": 0, "apertium": 1, "libretranslate": 2, "google": 3}
@@ -437,7 +437,7 @@ def build_translator(names: Sequence[str], *, libretranslate_url: str | None = N
         elif name == "apertium":
             engines.append(ApertiumEngine())
         else:
-            raise ValueError(f"unknown translation engine {name!r}; choose from {', '.join(DEFAULT_ENGINES)}")
+            raise ConfigError(f"unknown translation engine {name!r}; choose from {', '.join(DEFAULT_ENGINES)}")
     return Translator(engines, TranslationCache(cache_path))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.errors import TranslationError
+from newsdesk.errors import ConfigError, TranslationError
 from newsdesk.translate import (
     ApertiumEngine,
     Job,
@@ -152,7 +152,7 @@ def test_partial_results_survive_a_failure(fake_server: FakeServer, no_sleep: No
 def test_build_translator_skips_libretranslate_without_url() -> None:
     chain = build_translator(["google", "libretranslate", "apertium"])
     assert [e.name for e in chain.engines] == ["google", "apertium"]
-    with pytest.raises(ValueError, match="unknown translation engine"):
+    with pytest.raises(ConfigError, match="unknown translation engine"):
         build_translator(["deepl"])
 
 
