@@ -87,7 +87,10 @@ def configure(args: argparse.Namespace) -> None:
         raise ConfigError(f"{where}={shown(str(timeout))!r:.40} is not a number of seconds; "
                           f"write a positive number such as {TIMEOUT_S:g}")
 
-    url, _ = _option(args, "libretranslate_url", "NEWSDESK_LIBRETRANSLATE_URL")
+    url, where = _option(args, "libretranslate_url", "NEWSDESK_LIBRETRANSLATE_URL")
+    if url and not url.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}={shown(url)!r:.60} is not an http:// or https:// URL; "
+                          "write it like http://localhost:5000/")
     args.libretranslate_url = url or None
     build_date()  # SOURCE_DATE_EPOCH, checked now rather than halfway through a build
 
@@ -98,6 +101,12 @@ def configure(args: argparse.Namespace) -> None:
     if not ((root / "seeds").is_dir() or (root / "briefings").is_dir()):
         raise ConfigError(f"--root {shown(str(root))}: no seeds/ or briefings/ folder here, so this is not a "
                           "newsdesk project; pass the project folder (nothing was created)")
+    real_root = root.resolve()
+    for name in ("seeds", "briefings", "docs"):
+        folder = root / name
+        if folder.is_symlink() and not folder.resolve().is_relative_to(real_root):
+            raise ConfigError(f"{name}/ is a symlink to a folder outside the project, which is never read or "
+                              f"written; make {name}/ a real folder inside the project")
 
 
 def say(message: str, *, err: bool = False, prefix: str = "") -> None:

@@ -44,7 +44,7 @@ from .errors import ConfigError, NewsdeskError, SourceError
 from .figures import key_figures
 from .markup import md_text
 from .safety import briefing_files, content_files, shown
-from .sources import SourceArticle, read_seed_bytes, read_source, seed_rel
+from .sources import SEED_SUFFIXES, SourceArticle, read_seed_bytes, read_source, seed_rel
 from .summarize import article_sentences, summarize
 from .text import ANALYSED_LANGUAGES, detect_language
 from .translate import ENGINE_RANK, Job, Translator, best_rank
@@ -244,8 +244,8 @@ def find_seeds(root: Path, report: Report) -> list[Item]:
     """Every seed, read (size-checked, inside the project) and hashed; refused ones reported."""
     items = []
     for path, problem in content_files(root / "seeds", root):
-        if path.name.lower() == "readme.md":
-            continue
+        if path.name.lower() == "readme.md" or (path.is_dir() and path.suffix.lower() not in SEED_SUFFIXES):
+            continue  # notes and sub-folders (seeds/old/) are not seeds; a folder named x.txt is reported
         rel = seed_rel(path, root)
         if problem is not None:
             report.failed.append(f"{rel}: {problem}")

@@ -338,18 +338,24 @@ def test_symlink_inside_the_project_is_followed(project: Path, capsys: pytest.Ca
     assert "terna-rafforza-la-rete-in-sardegna.md" in built(project)
 
 
-def test_seeds_folder_symlinked_outside_reads_nothing(tmp_path: Path, outside: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    root = tmp_path / "p"
-    (root / "briefings").mkdir(parents=True)
-    (root / "seeds").symlink_to(outside, target_is_directory=True)
-    result = ingest(capsys, root)
-    assert result.code == 1
-    assert result.errors == [
-        "error: seeds/secret.md: is outside the project folder (through a symlinked folder); it is never read",
-        "error: seeds/secret.txt: is outside the project folder (through a symlinked folder); it is never read",
-    ]
-    assert built(root) == []
+@pytest.mark.parametrize("folder", ["seeds", "briefings", "docs"])
+def test_content_folder_symlinked_outside_is_a_usage_error(folder: str, project: Path, outside: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(project / folder, ignore_errors=True)
+    (project / folder).symlink_to(outside, target_is_directory=True)
+    before = sorted(p.name for p in outside.iterdir())
+    result = ingest(capsys, project)
+    assert result.code == 2
+    assert result.errors == [f"error: {folder}/ is a symlink to a folder outside the project, which is never read "
+                             f"or written; make {folder}/ a real folder inside the project"]
+    assert sorted(p.name for p in outside.iterdir()) == before  # nothing written there either
+
+
+def test_sub_folders_of_seeds_are_not_seeds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "seeds" / "old").mkdir()
+    (project / "seeds" / "old" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = ingest(capsys, project)
+    assert result.code == 0 and result.err == "" and built(project) == REAL
 
 
 def test_hidden_files_and_readme_are_ignored(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -656,6 +662,8 @@ def test_generated_briefings_carry_a_valid_checksum(project: Path, capsys: pytes
                                       "such as 10"),
     (["--timeout", "0"], {}, "--timeout='0' is not a number of seconds; write a positive number such as 10"),
     (["--timeout", "inf"], {}, "--timeout='inf' is not a number of seconds; write a positive number such as 10"),
+    (["--libretranslate-url", "localhost:5000"], {}, "--libretranslate-url='localhost:5000' is not an http:// or "
+                                                     "https:// URL; write it like http://localhost:5000/"),
     ([], {"SOURCE_DATE_EPOCH": "abc"}, "SOURCE_DATE_EPOCH='abc' is not a Unix timestamp; set it to whole seconds "
                                        "since 1970 (e.g. $(git log -1 --format=%ct)) or unset it"),
     ([], {"SOURCE_DATE_EPOCH": "1e9"}, "SOURCE_DATE_EPOCH='1e9' is not a Unix timestamp; set it to whole seconds "
@@ -664,7 +672,7 @@ def test_generated_briefings_carry_a_valid_checksum(project: Path, capsys: pytes
      "SOURCE_DATE_EPOCH='99999999999999999999' is not a Unix timestamp; set it to whole seconds since 1970 "
      "(e.g. $(git log -1 --format=%ct)) or unset it"),
 ], ids=["engines-foo", "engines-second-unknown", "env-engines", "timeout-abc", "timeout-negative", "timeout-nan",
-        "timeout-zero", "timeout-inf", "epoch-abc", "epoch-float", "epoch-overflow"])
+        "timeout-zero", "timeout-inf", "libretranslate-url", "epoch-abc", "epoch-float", "epoch-overflow"])
 def test_bad_configuration_is_a_usage_error_before_anything_runs(
         argv: list[str], env: dict[str, str], line: str, project: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
