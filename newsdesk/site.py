@@ -14,7 +14,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 from babel.dates import format_date
 
@@ -48,6 +49,11 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def attr(text: str) -> str:
+    """Text for an HTML attribute value."""
+    return html.escape(text, quote=True)
+
+
 @lru_cache(maxsize=1)
 def ui() -> dict[str, dict[str, Any]]:
     data: dict[str, dict[str, Any]] = yaml.safe_load(geo._data("ui.yaml"))
@@ -60,12 +66,11 @@ def site_url(lang: str) -> str:
     return base if lang == "en" else f"{base}{lang}/"
 
 
-def _newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
-    return sorted(briefings, key=lambda b: (-b.meta.display_date.toordinal(), b.slug))
+# ---- templates ------------------------------------------------------------------------------
 
-
-def _front(title: str, description: str | None = None, *, listing: bool = True) -> str:
-    # MkDocs templates do not autoescape: a title is HTML-escaped before it reaches them.
+def front(title: str, description: str | None = None, *, listing: bool = True) -> str:
+    """A page's YAML header. MkDocs templates do not autoescape: a title is HTML-escaped before
+    it reaches them."""
     data: dict[str, Any] = {"title": html.escape(title)}
     if description:
         data["description"] = html.escape(description)
@@ -73,6 +78,29 @@ def _front(title: str, description: str | None = None, *, listing: bool = True) 
         # Lists repeat every briefing's title and summary: searching finds the briefings themselves.
         data["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+@lru_cache(maxsize=1)
+def templates() -> jinja2.Environment:
+    """Page templates in newsdesk/templates/. They write Markdown, so nothing is escaped
+    implicitly: every briefing value goes through `md` (Markdown text), `esc` (HTML content) or
+    `attr` (HTML attribute)."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsdesk", "templates"), autoescape=False,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters.update(md=md_text, esc=esc, attr=attr)
+    env.globals.update(front=front, not_indexed=NOT_INDEXED)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return templates().get_template(template).render(**context)
+
+
+# ---- what the templates show ------------------------------------------------------------------
+
+def _newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
+    return sorted(briefings, key=lambda b: (-b.meta.display_date.toordinal(), b.slug))
 
 
 def _date(d: date, lang: str) -> str:
@@ -91,37 +119,58 @@ def region_file(code: str) -> str:
     return code.lower() if geo.is_country(code) else code
 
 
-def _chips(b: Briefing, lang: str, prefix: str, max_regions: int | None = None) -> str:
+@dataclass(frozen=True)
+class Chip:
+    kind: str  # topic | region
+    href: str  # relative to the site root, e.g. topics/energy.md
+    label: str
+
+
+def chips_of(b: Briefing, lang: str, max_regions: int | None = None) -> list[Chip]:
     tax = taxonomy()
-    chips = [f"[{md_text(tax.label(t, lang))}]({prefix}topics/{t}.md){{ .nd-chip .nd-chip--topic }}"
-             for t in b.meta.topics]
-    chips += [f"[{md_text(geo.label(r, lang))}]({prefix}regions/{region_file(r)}.md){{ .nd-chip .nd-chip--region }}"
-              for r in b.meta.regions[:max_regions]]
-    return " ".join(chips)
+    return ([Chip("topic", f"topics/{t}.md", tax.label(t, lang)) for t in b.meta.topics]
+            + [Chip("region", f"regions/{region_file(r)}.md", geo.label(r, lang))
+               for r in b.meta.regions[:max_regions]])
 
 
-def _card(b: Briefing, lang: str, prefix: str) -> str:
-    """One briefing in a list: title link, date, one-line summary, chips."""
+@dataclass(frozen=True)
+class Card:
+    """What a list shows of one briefing."""
+    slug: str
+    title: str
+    when: str
+    summary: str
+    chips: list[Chip]
+
+
+def card_of(b: Briefing, lang: str) -> Card:
     t = ui()[lang]
     when = (_date(b.meta.date, lang) if b.meta.date
             else f'{str(t["added"]).capitalize()} {_date(b.meta.added, lang)}')
-    lines = [f"## [{md_text(title_of(b, lang))}]({prefix}briefings/{b.slug}.md)", "",
-             f'<p class="nd-date">{esc(when)}</p>', "", md_text(summary_of(b, lang)), ""]
-    chips = _chips(b, lang, prefix, max_regions=CARD_REGIONS)
-    if chips:
-        lines += [chips, ""]
-    return "\n".join(lines)
+    return Card(b.slug, title_of(b, lang), when, summary_of(b, lang), chips_of(b, lang, CARD_REGIONS))
+
+
+class Cards:
+    """Each briefing's card rendered once per language and link prefix, then reused by every
+    listing it is on (a briefing is on about 18 listings)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._done: dict[tuple[str, str], str] = {}
+
+    def __call__(self, briefings: Iterable[Briefing], prefix: str = "../") -> list[str]:
+        out = []
+        for b in briefings:
+            key = (b.slug, prefix)
+            if key not in self._done:
+                self._done[key] = render("card.md.j2", c=card_of(b, self.lang), prefix=prefix)
+            out.append(self._done[key])
+        return out
 
 
 def _count(n: int, lang: str) -> str:
     t = ui()[lang]
     return str(t["count_one"]) if n == 1 else str(t["count"]).format(n=n)
-
-
-def _list(briefings: list[Briefing], lang: str, prefix: str) -> str:
-    if not briefings:
-        return str(ui()[lang]["none_yet"]) + "\n"
-    return "\n".join(_card(b, lang, prefix) for b in briefings)
 
 
 # ---- briefing page ---------------------------------------------------------------------------
@@ -134,41 +183,11 @@ def briefing_page(b: Briefing, lang: str) -> str:
     t = ui()[lang]
     m = b.meta
     src = m.source
-    title = title_of(b, lang)
-    lines = [_front(title, m.description if lang == "en" else summary_of(b, lang), listing=False).rstrip("\n"), "",
-             f"# {md_text(title)}", ""]
-    if lang == "en" or src.language != lang:
-        lines += [f'<p class="nd-original" lang="{src.language}" {NOT_INDEXED}><em>{t["original_title"]}:</em> '
-                  f"{esc(src.title)}</p>", ""]
-    source_bits = [esc(x) for x in (src.publisher, src.author) if x]
+    body = (RAW_HTML_RE.sub("&lt;", b.body) if lang == "en" else render("italian_body.md.j2", t=t, it=m.it)).strip()
     when = (f'{t["published"]} {_date(m.date, lang)}' if m.date
             else f'{t["date_unknown"]} ({t["added"]} {_date(m.added, lang)})')
-    source_bits.append(esc(when))
-    if src.url:
-        source_bits.append(f'<a href="{html.escape(src.url)}" hreflang="{src.language}" rel="noopener">'
-                           f'{t["original_article"]}</a>')
-    body_md = (RAW_HTML_RE.sub("&lt;", b.body) if lang == "en" else _italian_body(b))
-    minutes = reading_minutes(body_md)
-    lines += [f'<p class="nd-source" {NOT_INDEXED}><strong>{t["source"]}:</strong> {" · ".join(source_bits)} · '
-              f'{str(t["reading_time"]).format(minutes=minutes)}</p>', ""]
-    chips = _chips(b, lang, "../")
-    if chips:
-        # Chips are navigation: kept out of search excerpts.
-        lines += [f'<div class="nd-chips" {NOT_INDEXED} markdown>', "", chips, "", "</div>", ""]
-    lines += [body_md.strip(), ""]
-    if m.figures:
-        lines += [f'## {t["key_figures"]}', "", f'| {t["figure"]} | {t["original"]} |', "| --- | --- |"]
-        for fig in m.figures:
-            shown = fig.en if lang == "en" else fig.it
-            lines.append(f"| {md_text(shown)} | {md_text(fig.it if src.language == 'it' else fig.en)} |")
-        lines.append("")
-    names = [(t[k], getattr(m.entities, k)) for k in ("organizations", "people", "products")]
-    if any(v for _, v in names):
-        lines += [f'## {t["entities"]}', ""]
-        for label, values in names:
-            if values:
-                lines.append(f"- **{label}:** {md_text(', '.join(values))}")
-        lines.append("")
+    figures = [(fig.en if lang == "en" else fig.it, fig.it if src.language == "it" else fig.en) for fig in m.figures]
+    names = [(t[k], getattr(m.entities, k)) for k in ("organizations", "people", "products") if getattr(m.entities, k)]
     engine = m.translation.engine
     language_name = t["language_names"].get(src.language, src.language)
     if m.reviewed and engine in t["engine_names"]:
@@ -179,27 +198,71 @@ def briefing_page(b: Briefing, lang: str) -> str:
             note.append(str(t["not_reviewed"]))
     note.append(str(t["extractive"]))
     kind = "warning" if engine == "pending" or (engine == "apertium" and not m.reviewed) else "info"
-    lines += [f'!!! {kind} "{t["provenance_title"]}"', "", "    " + " ".join(note), ""]
-    return "\n".join(lines)
+    return render("briefing.md.j2", t=t, title=title_of(b, lang),
+                  description=m.description if lang == "en" else summary_of(b, lang),
+                  show_original=lang == "en" or src.language != lang, src=src, when=when,
+                  minutes=reading_minutes(body), chips=chips_of(b, lang), body=body, figures=figures,
+                  names=names, note=note, note_kind=kind)
 
 
-def _italian_body(b: Briefing) -> str:
-    t = ui()["it"]
-    out = [f'## {t["summary"]}', "", md_text(b.meta.it.summary), ""]
-    if b.meta.it.key_points:
-        out += [f'## {t["key_points"]}', ""] + [f"- {md_text(p)}" for p in b.meta.it.key_points] + [""]
-    return "\n".join(out)
+# ---- listings -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a paged listing: its file stem and its neighbours' (None at either end)."""
+    number: int
+    count: int
+    stem: str
+    newer: str | None
+    older: str | None
 
 
-# ---- index pages ------------------------------------------------------------------------------
+def paginate(stem: str, n_items: int, size: int = LIST_PAGE_SIZE) -> list[tuple[Page, slice]]:
+    """Split a listing of n_items, newest first, into pages: <stem>, <stem>-page-2, ...
+    Each page stays the same size however many briefings the site has."""
+    count = max(1, -(-n_items // size))
 
-def home_page(briefings: list[Briefing], lang: str) -> str:
+    def name(number: int) -> str:
+        return stem if number == 1 else f"{stem}-page-{number}"
+
+    return [(Page(k, count, name(k), name(k - 1) if k > 1 else None, name(k + 1) if k < count else None),
+             slice((k - 1) * size, k * size)) for k in range(1, count + 1)]
+
+
+def paged(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str,
+          cards: Cards | None = None) -> dict[str, str]:
+    """Every page of one listing (a month, a topic, a region...): the one helper all listings use."""
     t = ui()[lang]
-    latest = briefings[:PAGE_SIZE]
-    text = _front(str(t["home_title"]), str(t["home_intro"])) + f'# {t["home_title"]}\n\n{t["home_intro"]}\n\n'
-    text += _list(latest, lang, "")
-    text += f'\n[{t["all_briefings"]}](archive/index.md){{ .md-button }}\n'
-    return text
+    cards = cards or Cards(lang)
+    pages = {}
+    for page, part in paginate(stem, len(items)):
+        of = str(t["page_of"]).format(page=page.number, pages=page.count)
+        heading = title if page.number == 1 else f"{title} ({of})"
+        pages[f"{folder}/{page.stem}.md"] = render("listing.md.j2", t=t, heading=heading, intro=intro, page=page,
+                                                    cards=cards(items[part]))
+    return pages
+
+
+def group(briefings: Iterable[Briefing], keys: Callable[[Briefing], Iterable[str]]) -> dict[str, list[Briefing]]:
+    """Briefings under each of their keys (topics, regions, months...), in the order given."""
+    groups: dict[str, list[Briefing]] = defaultdict(list)
+    for b in briefings:
+        for key in keys(b):
+            groups[key].append(b)
+    return groups
+
+
+@dataclass(frozen=True)
+class Row:
+    """A link in an index page: a listing's label, its file stem and how many briefings it has."""
+    label: str
+    href: str
+    count: str
+
+
+def home_page(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> str:
+    cards = cards or Cards(lang)
+    return render("home.md.j2", t=ui()[lang], cards=cards(briefings[:PAGE_SIZE], prefix=""))
 
 
 def _month_key(d: date) -> str:
@@ -211,84 +274,53 @@ def _month_label(key: str, lang: str) -> str:
     return format_date(date(year, month, 1), format="LLLL yyyy", locale=lang).capitalize()
 
 
-def paged(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str) -> dict[str, str]:
-    """A listing split into pages of LIST_PAGE_SIZE, newest first: <stem>.md, <stem>-page-2.md...
-    Each page stays the same size however many briefings the site has."""
+def archive_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
-    chunks = [items[i:i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
-    pages = {}
-    for number, chunk in enumerate(chunks, 1):
-        name = stem if number == 1 else f"{stem}-page-{number}"
-        nav = []
-        if number > 1:
-            newer = stem if number == 2 else f"{stem}-page-{number - 1}"
-            nav.append(f"[← {t['newer']}]({newer}.md)")
-        if number < len(chunks):
-            nav.append(f"[{t['older']} →]({stem}-page-{number + 1}.md)")
-        heading = title if number == 1 else f"{title} ({str(t['page_of']).format(page=number, pages=len(chunks))})"
-        text = _front(heading) + f"# {md_text(heading)}\n\n{intro}\n\n" + _list(chunk, lang, "../")
-        if nav:
-            text += "\n" + " · ".join(nav) + "\n"
-        pages[f"{folder}/{name}.md"] = text
-    return pages
-
-
-def archive_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
-    t = ui()[lang]
-    months: dict[str, list[Briefing]] = defaultdict(list)
-    for b in briefings:
-        months[_month_key(b.meta.display_date)].append(b)
-    index = _front(str(t["archive_title"])) + f'# {t["archive_title"]}\n\n{t["archive_intro"]}\n\n'
-    index += "\n".join(f"- [{_month_label(k, lang)}]({k}.md) ({_count(len(v), lang)})"
-                       for k, v in sorted(months.items(), reverse=True)) + "\n"
-    pages = {"archive/index.md": index}
+    months = group(briefings, lambda b: [_month_key(b.meta.display_date)])
+    rows = [Row(_month_label(k, lang), k, _count(len(v), lang)) for k, v in sorted(months.items(), reverse=True)]
+    pages = {"archive/index.md": render("index.md.j2", title=t["archive_title"], intro=t["archive_intro"],
+                                        groups=[(None, rows)])}
     for key, items in months.items():
-        pages.update(paged("archive", key, _month_label(key, lang), "", items, lang))
+        pages.update(paged("archive", key, _month_label(key, lang), "", items, lang, cards))
     return pages
 
 
-def topic_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
+def topic_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
     tax = taxonomy()
-    by_topic: dict[str, list[Briefing]] = defaultdict(list)
-    for b in briefings:
-        for topic in b.meta.topics:
-            by_topic[topic].append(b)
-    rows = sorted(by_topic, key=lambda k: tax.label(k, lang).casefold())
-    index = _front(str(t["topics_title"])) + f'# {t["topics_title"]}\n\n{t["topics_intro"]}\n\n'
-    index += "\n".join(f"- [{md_text(tax.label(k, lang))}]({k}.md) ({_count(len(by_topic[k]), lang)})"
-                       for k in rows) + "\n"
-    pages = {"topics/index.md": index}
+    by_topic = group(briefings, lambda b: b.meta.topics)
+    rows = [Row(tax.label(k, lang), k, _count(len(by_topic[k]), lang))
+            for k in sorted(by_topic, key=lambda k: tax.label(k, lang).casefold())]
+    pages = {"topics/index.md": render("index.md.j2", title=t["topics_title"], intro=t["topics_intro"],
+                                       groups=[(None, rows)])}
     for k, items in by_topic.items():
-        pages.update(paged("topics", k, tax.label(k, lang), str(t["topic_page_intro"]), items, lang))
+        pages.update(paged("topics", k, tax.label(k, lang), str(t["topic_page_intro"]), items, lang, cards))
     return pages
 
 
-def region_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
+def region_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
-    by_region: dict[str, list[Briefing]] = defaultdict(list)
-    for b in briefings:
-        for code in b.meta.regions:
-            by_region[code].append(b)
+    by_region = group(briefings, lambda b: b.meta.regions)
 
-    def label(code: str) -> str:
-        return geo.label(code, lang)
+    def row(code: str) -> Row:
+        return Row(geo.label(code, lang), region_file(code), _count(len(by_region[code]), lang))
 
-    macros = sorted((c for c in by_region if not geo.is_country(c)), key=lambda c: label(c).casefold())
-    index = _front(str(t["regions_title"])) + f'# {t["regions_title"]}\n\n{t["regions_intro"]}\n\n'
+    def by_label(codes: Iterable[str]) -> list[str]:
+        return sorted(codes, key=lambda c: geo.label(c, lang).casefold())
+
+    # Each macro-region, then its countries; then countries in no listed macro-region.
+    groups: list[tuple[Row | None, list[Row]]] = []
     placed: set[str] = set()
-    for macro in macros:
-        index += f"## [{md_text(label(macro))}]({macro}.md)\n\n{_count(len(by_region[macro]), lang)}\n\n"
-        countries = sorted((c for c in by_region if macro in geo.macro_regions(c)), key=lambda c: label(c).casefold())
+    for macro in by_label(c for c in by_region if not geo.is_country(c)):
+        countries = by_label(c for c in by_region if macro in geo.macro_regions(c))
         placed.update(countries)
-        index += "".join(f"- [{md_text(label(c))}]({region_file(c)}.md) ({_count(len(by_region[c]), lang)})\n"
-                         for c in countries) + "\n"
-    others = sorted((c for c in by_region if geo.is_country(c) and c not in placed), key=lambda c: label(c).casefold())
-    index += "".join(f"- [{md_text(label(c))}]({region_file(c)}.md) ({_count(len(by_region[c]), lang)})\n"
-                     for c in others)
-    pages = {"regions/index.md": index}
+        groups.append((row(macro), [row(c) for c in countries]))
+    groups.append((None, [row(c) for c in by_label(c for c in by_region if geo.is_country(c) and c not in placed)]))
+    pages = {"regions/index.md": render("index.md.j2", title=t["regions_title"], intro=t["regions_intro"],
+                                        groups=groups)}
     for code, items in by_region.items():
-        pages.update(paged("regions", region_file(code), label(code), str(t["region_page_intro"]), items, lang))
+        pages.update(paged("regions", region_file(code), geo.label(code, lang), str(t["region_page_intro"]),
+                           items, lang, cards))
     return pages
 
 
@@ -343,12 +375,16 @@ class RenderResult:
 
 
 def pages_for(briefings: list[Briefing], lang: str) -> dict[str, str]:
+    """Every generated page of one language, by path under docs/<lang>/. A new page type is one
+    more line here: a function from the briefings to {path: text}, its template in templates/,
+    and, for a listing, `group` + `paged`."""
     ordered = _newest_first(briefings)
-    pages = {"index.md": home_page(ordered, lang)}
+    cards = Cards(lang)
+    pages = {"index.md": home_page(ordered, lang, cards)}
     pages.update({f"briefings/{b.slug}.md": briefing_page(b, lang) for b in ordered})
-    pages.update(archive_pages(ordered, lang))
-    pages.update(topic_pages(ordered, lang))
-    pages.update(region_pages(ordered, lang))
+    pages.update(archive_pages(ordered, lang, cards))
+    pages.update(topic_pages(ordered, lang, cards))
+    pages.update(region_pages(ordered, lang, cards))
     pages.update(feeds(ordered, lang))
     return pages
 
