@@ -101,12 +101,20 @@ def configure(args: argparse.Namespace) -> None:
     if not ((root / "seeds").is_dir() or (root / "briefings").is_dir()):
         raise ConfigError(f"--root {shown(str(root))}: no seeds/ or briefings/ folder here, so this is not a "
                           "newsdesk project; pass the project folder (nothing was created)")
+    from .site import GENERATED_DIRS, LANGS
+
     real_root = root.resolve()
-    for name in ("seeds", "briefings", "docs"):
+    for name in ("seeds", "briefings", "docs", *(f"docs/{lang}" for lang in LANGS)):
         folder = root / name
         if folder.is_symlink() and not folder.resolve().is_relative_to(real_root):
             raise ConfigError(f"{name}/ is a symlink to a folder outside the project, which is never read or "
                               f"written; make {name}/ a real folder inside the project")
+    # Folders the build empties and refills (render deletes stale pages, MkDocs cleans site/): a
+    # symlink there would let a build delete files elsewhere, seeds/ included.
+    for name in ("site", "site/it", *(f"docs/{lang}/{d}" for lang in LANGS for d in GENERATED_DIRS)):
+        if (root / name).is_symlink():
+            raise ConfigError(f"{name}/ is a symlink; the build deletes and rewrites the files in it, so it "
+                              "must be a real folder: delete the symlink (the folder is generated)")
 
 
 def say(message: str, *, err: bool = False, prefix: str = "") -> None:

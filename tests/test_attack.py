@@ -1,0 +1,92 @@
+"""Attacks from outside (issue 7, second pass): inputs tests/test_hostile.py does not cover,
+each one a failure found by trying it, pinned here with its fix.
+
+Every case asserts the exact line the user reads, the exit code, that no traceback is printed,
+and that nothing outside the project (or in seeds/) is touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsdesk.cli import main
+
+from .conftest import FIXTURES
+
+ATTACK = FIXTURES / "attack"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.startswith("error: ")]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
+    capsys.readouterr()
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    return Run(code, captured.out, captured.err)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# ---- folders the build empties: a symlink there must not let it delete elsewhere -------------------
+
+OUTPUT_FOLDERS = ["site", "site/it", "docs/en/briefings", "docs/en/topics", "docs/it/regions", "docs/it/archive"]
+
+
+@pytest.mark.parametrize("folder", OUTPUT_FOLDERS)
+@pytest.mark.parametrize("command", ["render", "site"])
+def test_symlinked_output_folder_is_refused_and_nothing_outside_is_deleted(
+        folder: str, command: str, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`docs/en/topics -> ~` made render delete every file under ~ (stale pages are removed) and
+    `site -> /var/www` made MkDocs empty it."""
+    victim = tmp_path / "victim"
+    (victim / "sub").mkdir(parents=True)
+    (victim / "important.txt").write_text("keep me", encoding="utf-8")
+    (victim / "sub" / "deep.md").write_text("keep me too", encoding="utf-8")
+    link = project / folder
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(victim, target_is_directory=True)
+    result = run(capsys, command, "--root", str(project), "--engines", "")
+    assert result.code == 2
+    assert result.errors == [f"error: {folder}/ is a symlink; the build deletes and rewrites the files in it, so "
+                             "it must be a real folder: delete the symlink (the folder is generated)"]
+    assert tree(victim) == {"important.txt": b"keep me", "sub/deep.md": b"keep me too"}
+
+
+def test_generated_folder_symlinked_to_seeds_deletes_no_seed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A link inside the project is no safer: `docs/en/regions -> ../../seeds` deleted every seed."""
+    seeds = tree(project / "seeds")
+    (project / "docs" / "en").mkdir(parents=True)
+    (project / "docs" / "en" / "regions").symlink_to("../../seeds", target_is_directory=True)
+    result = run(capsys, "render", "--root", str(project))
+    assert result.code == 2
+    assert result.errors == ["error: docs/en/regions/ is a symlink; the build deletes and rewrites the files in it, "
+                             "so it must be a real folder: delete the symlink (the folder is generated)"]
+    assert tree(project / "seeds") == seeds
+
+
+def test_language_folder_symlinked_outside_is_refused(project: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (project / "docs").mkdir()
+    (project / "docs" / "it").symlink_to(victim, target_is_directory=True)
+    result = run(capsys, "render", "--root", str(project))
+    assert result.code == 2
+    assert result.errors == ["error: docs/it/ is a symlink to a folder outside the project, which is never read or "
+                             "written; make docs/it/ a real folder inside the project"]
+    assert list(victim.iterdir()) == []
