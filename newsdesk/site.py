@@ -30,6 +30,7 @@ from . import geo
 from .briefing import Briefing, write_atomic
 from .classify import taxonomy
 from .markup import md_text
+from .safehtml import body_html
 
 LANGS = ("en", "it")
 DEFAULT_SITE_URL = "https://newsdesk.github.io/newsdesk/"
@@ -184,6 +185,7 @@ def briefing_page(b: Briefing, lang: str) -> str:
     m = b.meta
     src = m.source
     body = (RAW_HTML_RE.sub("&lt;", b.body) if lang == "en" else render("italian_body.md.j2", t=t, it=m.it)).strip()
+    minutes = reading_minutes(body)
     when = (f'{t["published"]} {_date(m.date, lang)}' if m.date
             else f'{t["date_unknown"]} ({t["added"]} {_date(m.added, lang)})')
     figures = [(fig.en if lang == "en" else fig.it, fig.it if src.language == "it" else fig.en) for fig in m.figures]
@@ -201,7 +203,7 @@ def briefing_page(b: Briefing, lang: str) -> str:
     return render("briefing.md.j2", t=t, title=title_of(b, lang),
                   description=m.description if lang == "en" else summary_of(b, lang),
                   show_original=lang == "en" or src.language != lang, src=src, when=when,
-                  minutes=reading_minutes(body), chips=chips_of(b, lang), body=body, figures=figures,
+                  minutes=minutes, chips=chips_of(b, lang), body=body_html(body), figures=figures,
                   names=names, note=note, note_kind=kind)
 
 

@@ -63,12 +63,14 @@ def seed_fixture(name: str) -> Path:
 
 
 SITE_SEEDS = ["script_in_text.txt"]  # an extra seed with HTML in it: must render as text
+SITE_BRIEFINGS = ["xss-vectors-in-body.md"]  # a hand-written briefing trying every usual XSS vector
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The complete site, built once per session from a copy of the project: the committed
-    briefings plus a briefing from a seed with <script> in it, translated by the fake server."""
+    briefings, a hand-written briefing full of XSS vectors, and a briefing from a seed with
+    <script> in it, translated by the fake server."""
     import os
 
     from newsdesk.cli import main
@@ -82,6 +84,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "docs", root / "docs", ignore=generated)
     for name in SITE_SEEDS:
         shutil.copy(seed_fixture(name), root / "seeds" / name)
+    for name in SITE_BRIEFINGS:
+        shutil.copy(FIXTURES / "site" / name, root / "briefings" / name)
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
