@@ -187,9 +187,11 @@ def run_render(args: argparse.Namespace) -> int:
     for err in errors:
         say(str(err), err=True, prefix="error: ")
     result = render_site(args.root, briefings)
+    for problem in result.broken:
+        say(problem, err=True, prefix="error: ")
     say(f"pages: {result.written} written, {result.unchanged} unchanged, {result.removed} removed"
         + (f" (from the {len(briefings)} valid briefing(s); {len(errors)} left out)" if errors else ""))
-    return EXIT_FAILED if errors else EXIT_OK
+    return EXIT_FAILED if errors or result.broken else EXIT_OK
 
 
 def run_mkdocs(args: argparse.Namespace) -> int:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import html
 import json
 import os
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from functools import lru_cache
@@ -69,15 +70,17 @@ def site_url(lang: str) -> str:
 
 # ---- templates ------------------------------------------------------------------------------
 
-def front(title: str, description: str | None = None, *, listing: bool = True) -> str:
+def front(title: str, description: str | None = None, *, listing: bool = True, prerendered: bool = False) -> str:
     """A page's YAML header. MkDocs templates do not autoescape: a title is HTML-escaped before
-    it reaches them."""
+    it reaches them. `prerendered`: the body is one block of finished HTML (see listing.md.j2)."""
     data: dict[str, Any] = {"title": html.escape(title)}
     if description:
         data["description"] = html.escape(description)
     if listing:
         # Lists repeat every briefing's title and summary: searching finds the briefings themselves.
         data["search"] = {"exclude": True}
+    if prerendered:
+        data["prerendered"] = True
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -123,8 +126,22 @@ def region_file(code: str) -> str:
 @dataclass(frozen=True)
 class Chip:
     kind: str  # topic | region
-    href: str  # relative to the site root, e.g. topics/energy.md
+    href: str  # the page, relative to the site root, e.g. topics/energy.md
     label: str
+
+    @property
+    def url(self) -> str:
+        """The built page's URL, relative to the site root: topics/energy/."""
+        return page_url(self.href)
+
+
+def page_url(path: str) -> str:
+    """A page's URL relative to the site root, from its path under docs/<lang>/ (MkDocs'
+    directory URLs): index.md -> '', topics/index.md -> topics/, topics/energy.md -> topics/energy/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def chips_of(b: Briefing, lang: str, max_regions: int | None = None) -> list[Chip]:
@@ -159,12 +176,12 @@ class Cards:
         self.lang = lang
         self._done: dict[tuple[str, str], str] = {}
 
-    def __call__(self, briefings: Iterable[Briefing], prefix: str = "../") -> list[str]:
+    def __call__(self, briefings: Iterable[Briefing], prefix: str = "../../") -> list[str]:
         out = []
         for b in briefings:
             key = (b.slug, prefix)
             if key not in self._done:
-                self._done[key] = render("card.md.j2", c=card_of(b, self.lang), prefix=prefix)
+                self._done[key] = render("card.html.j2", c=card_of(b, self.lang), prefix=prefix)
             out.append(self._done[key])
         return out
 
@@ -212,37 +229,63 @@ def briefing_page(b: Briefing, lang: str) -> str:
 @dataclass(frozen=True)
 class Page:
     """One page of a paged listing: its file stem and its neighbours' (None at either end)."""
-    number: int
-    count: int
     stem: str
     newer: str | None
     older: str | None
 
 
+@dataclass(frozen=True)
+class More:
+    """A link under a listing to where the rest is."""
+    href: str
+    label: str
+
+
 def paginate(stem: str, n_items: int, size: int = LIST_PAGE_SIZE) -> list[tuple[Page, slice]]:
-    """Split a listing of n_items, newest first, into pages: <stem>, <stem>-page-2, ...
-    Each page stays the same size however many briefings the site has."""
-    count = max(1, -(-n_items // size))
+    """Pages of a listing of n_items shown newest first, numbered from the oldest, so that a new
+    briefing changes a constant number of files (at most 3) however long the listing is.
 
-    def name(number: int) -> str:
-        return stem if number == 1 else f"{stem}-page-{number}"
+    <stem> shows the newest 1..size items; <stem>-page-K (K = 1 for the oldest) the full pages
+    before them. When <stem> is full and one more arrives, its items move, unchanged, to a new
+    <stem>-page-K; no other page's content moves."""
+    full = max(0, (n_items - 1) // size)
 
-    return [(Page(k, count, name(k), name(k - 1) if k > 1 else None, name(k + 1) if k < count else None),
-             slice((k - 1) * size, k * size)) for k in range(1, count + 1)]
+    def name(k: int) -> str:
+        return stem if k > full else f"{stem}-page-{k}"
+
+    pages = [(Page(stem, None, name(full) if full else None), slice(0, n_items - full * size))]
+    pages += [(Page(name(k), name(k + 1), name(k - 1) if k > 1 else None),
+               slice(n_items - k * size, n_items - (k - 1) * size)) for k in range(full, 0, -1)]
+    return pages
 
 
 def paged(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str,
-          cards: Cards | None = None) -> dict[str, str]:
-    """Every page of one listing (a month, a topic, a region...): the one helper all listings use."""
+          cards: Cards | None = None, more: More | None = None) -> dict[str, str]:
+    """Every page of one listing (a month, a topic, a region...), newest first: the one helper all
+    paged listings use. An older page is titled with the dates it covers, which never change."""
     t = ui()[lang]
     cards = cards or Cards(lang)
     pages = {}
     for page, part in paginate(stem, len(items)):
-        of = str(t["page_of"]).format(page=page.number, pages=page.count)
-        heading = title if page.number == 1 else f"{title} ({of})"
+        chunk = items[part]
+        heading = title
+        if page.stem != stem:
+            first, last = chunk[-1].meta.display_date, chunk[0].meta.display_date
+            heading = f"{title} ({_date(first, lang)} – {_date(last, lang)})"
         pages[f"{folder}/{page.stem}.md"] = render("listing.md.j2", t=t, heading=heading, intro=intro, page=page,
-                                                    cards=cards(items[part]))
+                                                    cards=cards(chunk), more=more)
     return pages
+
+
+def latest(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str,
+           cards: Cards | None = None) -> dict[str, str]:
+    """One page with the newest LIST_PAGE_SIZE items and a link to the archive for the rest.
+    Topic and region pages use it: paging every briefing on each of its ~18 topic and region
+    listings made 1.3 GB at 10,000 briefings and moved every page of them at each new one."""
+    t = ui()[lang]
+    more = More("../../archive/", str(t["older_in_archive"])) if len(items) > LIST_PAGE_SIZE else None
+    return {f"{folder}/{stem}.md": render("listing.md.j2", t=t, heading=title, intro=intro, page=None,
+                                          cards=(cards or Cards(lang))(items[:LIST_PAGE_SIZE]), more=more)}
 
 
 def group(briefings: Iterable[Briefing], keys: Callable[[Briefing], Iterable[str]]) -> dict[str, list[Briefing]]:
@@ -296,7 +339,7 @@ def topic_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None
     pages = {"topics/index.md": render("index.md.j2", title=t["topics_title"], intro=t["topics_intro"],
                                        groups=[(None, rows)])}
     for k, items in by_topic.items():
-        pages.update(paged("topics", k, tax.label(k, lang), str(t["topic_page_intro"]), items, lang, cards))
+        pages.update(latest("topics", k, tax.label(k, lang), str(t["topic_page_intro"]), items, lang, cards))
     return pages
 
 
@@ -321,9 +364,40 @@ def region_pages(briefings: list[Briefing], lang: str, cards: Cards | None = Non
     pages = {"regions/index.md": render("index.md.j2", title=t["regions_title"], intro=t["regions_intro"],
                                         groups=groups)}
     for code, items in by_region.items():
-        pages.update(paged("regions", region_file(code), geo.label(code, lang), str(t["region_page_intro"]),
-                           items, lang, cards))
+        pages.update(latest("regions", region_file(code), geo.label(code, lang), str(t["region_page_intro"]),
+                            items, lang, cards))
     return pages
+
+
+# ---- links in pre-rendered pages ---------------------------------------------------------------
+
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def broken_links(pages: dict[str, str], docs: Path) -> list[str]:
+    """Links in pre-rendered pages that lead to no page. MkDocs checks the links of Markdown
+    pages; these it never sees, so they are checked here, against the generated pages and the
+    hand-written ones in `docs`."""
+    urls = {page_url(p) for p in pages if p.endswith(".md")}
+    urls |= {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")} if docs.is_dir() else set()
+    files = set(pages) | ({p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+                          if docs.is_dir() else set())
+    broken = []
+    for path, text in sorted(pages.items()):
+        if not text.startswith("---\n") or "\nprerendered: true\n" not in text.split("\n---\n", 1)[0] + "\n":
+            continue
+        here = "/" + page_url(path)
+        for href in _HREF.findall(text):
+            if href.startswith(("http://", "https://", "mailto:", "#")):
+                continue
+            target = posixpath.normpath(posixpath.join(here, html.unescape(href).split("#")[0]))
+            target = target.lstrip("/")
+            if target == ".":
+                target = ""
+            ok = (target + "/" in urls or target in urls) if href.endswith("/") or not href else target in files
+            if not ok:
+                broken.append(f"docs/{docs.name}/{path}: link to {href}, which is no page")
+    return broken
 
 
 # ---- feeds ------------------------------------------------------------------------------------
@@ -374,6 +448,7 @@ class RenderResult:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    broken: list[str] = field(default_factory=list)  # links in pre-rendered pages that lead nowhere
 
 
 def pages_for(briefings: list[Briefing], lang: str) -> dict[str, str]:
@@ -397,6 +472,7 @@ def render_site(root: Path, briefings: list[Briefing]) -> RenderResult:
     for lang in LANGS:
         docs = root / "docs" / lang
         pages = pages_for(briefings, lang)
+        result.broken += broken_links(pages, docs)
         for rel, text in sorted(pages.items()):
             if write_atomic(docs / rel, text):
                 result.written += 1

@@ -4,6 +4,7 @@ in a browser is in test_browser.py.)"""
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -231,14 +232,56 @@ def test_committed_reviewed_briefings_are_left_untouched(built_site: Path) -> No
         assert (built_site / "briefings" / path.name).read_bytes() == path.read_bytes()
 
 
-def test_long_listings_are_paged_with_newer_and_older_links(built_site: Path) -> None:
+def test_long_listings_are_paged_from_the_oldest_with_newer_and_older_links(built_site: Path) -> None:
     from newsdesk import site as site_module
 
     found, _ = load_briefings(built_site / "briefings", built_site)
-    many = [found[0]] * (site_module.LIST_PAGE_SIZE * 2 + 1)
-    pages = site_module.paged("topics", "energy", "Energy", "Intro.", many, "en")
-    assert list(pages) == ["topics/energy.md", "topics/energy-page-2.md", "topics/energy-page-3.md"]
-    assert "[Older →](energy-page-2.md)" in pages["topics/energy.md"]
-    assert "[← Newer](energy.md)" in pages["topics/energy-page-2.md"]
-    assert "page 3 of 3" in pages["topics/energy-page-3.md"] and "Older" not in pages["topics/energy-page-3.md"]
-    assert pages["topics/energy-page-3.md"].count("## [") == 1
+    size = site_module.LIST_PAGE_SIZE
+    many = [found[0]] * (size * 2 + 1)
+    pages = site_module.paged("archive", "2025-09", "September 2025", "", many, "en")
+    assert sorted(pages) == ["archive/2025-09-page-1.md", "archive/2025-09-page-2.md", "archive/2025-09.md"]
+    assert pages["archive/2025-09.md"].count('<article class="nd-card">') == 1
+    assert '<a href="../2025-09-page-2/">Older →</a>' in pages["archive/2025-09.md"]
+    assert '<a href="../2025-09/">← Newer</a>' in pages["archive/2025-09-page-2.md"]
+    assert '<a href="../2025-09-page-1/">Older →</a>' in pages["archive/2025-09-page-2.md"]
+    assert "Older" not in pages["archive/2025-09-page-1.md"]
+    when = site_module.format_date(found[0].meta.display_date, format="long", locale="en")
+    assert f"September 2025 ({when} – {when})" in pages["archive/2025-09-page-1.md"]
+
+
+def test_a_new_briefing_changes_at_most_three_pages_of_a_long_listing() -> None:
+    from newsdesk.site import paginate
+
+    def layout(n: int) -> dict[str, tuple[int, int, str | None, str | None]]:
+        # Each page's items, counted from the oldest, and its neighbours: what its file shows.
+        return {p.stem: (n - s.stop, n - s.start, p.newer, p.older) for p, s in paginate("x", n, 10)}
+
+    for n in range(1, 45):
+        before, after = layout(n), layout(n + 1)
+        changed = {k for k in after if before.get(k) != after[k]}
+        assert len(changed) <= 3, (n, changed)
+        assert sum(b - a for a, b, _, _ in after.values()) == n + 1  # every item on exactly one page
+
+
+def test_topic_pages_show_the_latest_and_point_to_the_archive(built_site: Path) -> None:
+    from newsdesk import site as site_module
+
+    found, _ = load_briefings(built_site / "briefings", built_site)
+    many = [found[0]] * (site_module.LIST_PAGE_SIZE + 1)
+    pages = site_module.latest("topics", "energy", "Energy", "Intro.", many, "en")
+    assert list(pages) == ["topics/energy.md"]
+    assert pages["topics/energy.md"].count('<article class="nd-card">') == site_module.LIST_PAGE_SIZE
+    assert '<a href="../../archive/">Older briefings are in the archive, by month.</a>' in pages["topics/energy.md"]
+
+
+def test_pre_rendered_links_are_checked(built_site: Path) -> None:
+    from newsdesk import site as site_module
+
+    found, _ = load_briefings(built_site / "briefings", built_site)
+    pages = site_module.pages_for(found, "en")
+    docs = built_site / "docs" / "en"
+    assert site_module.broken_links(pages, docs) == []
+    pages["index.md"] = re.sub(r'href="briefings/[^"]+"', 'href="briefings/no-such-briefing/"', pages["index.md"],
+                               count=1)
+    assert site_module.broken_links(pages, docs) == [
+        "docs/en/index.md: link to briefings/no-such-briefing/, which is no page"]
