@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -195,18 +194,9 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_mkdocs(args: argparse.Namespace) -> int:
-    for config in ("mkdocs.yml", "mkdocs.it.yml"):
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run(cmd, cwd=args.root, check=False, env=env)
-        if done.returncode != 0:
-            say(f"{' '.join(cmd)} failed (exit {done.returncode})", err=True, prefix="error: ")
-            return EXIT_FAILED
-    # One Pagefind run indexes both languages (by <html lang>) into site/pagefind/.
-    cmd = [sys.executable, "-m", "pagefind", "--site", "site", "--quiet"]
-    done = subprocess.run(cmd, cwd=args.root, check=False)
-    if done.returncode != 0:
-        say(f"{' '.join(cmd)} failed (exit {done.returncode})", err=True, prefix="error: ")
+    from .publish import build_all
+
+    if build_all(args.root) != 0:
         return EXIT_FAILED
     say("site: built into site/ (English) and site/it/ (Italian), search index in site/pagefind/")
     return EXIT_OK

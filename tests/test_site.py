@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -15,7 +16,7 @@ import pytest
 from newsdesk.briefing import Briefing, load_briefings
 from newsdesk.site import DEFAULT_SITE_URL, region_file
 
-from .conftest import REPO
+from .conftest import FIXTURES, REPO
 
 
 class Page(HTMLParser):
@@ -285,3 +286,30 @@ def test_pre_rendered_links_are_checked(built_site: Path) -> None:
                                count=1)
     assert site_module.broken_links(pages, docs) == [
         "docs/en/index.md: link to briefings/no-such-briefing/, which is no page"]
+
+
+def test_an_incremental_build_equals_a_clean_one(built_site: Path, tmp_path: Path) -> None:
+    """build.py site rebuilds only the pages whose source changed (MkDocs --dirty, pages written
+    only when their bytes change): adding and deleting briefings gives the same site as a build
+    from scratch, and a deleted briefing's page is gone."""
+    from newsdesk.cli import main
+    from newsdesk.publish import STAMP
+
+
+    root = tmp_path / "p"
+    shutil.copytree(built_site, root, symlinks=True)  # copy2 keeps file times: site/ stays up to date
+    shutil.copy(FIXTURES / "briefings" / "handwritten-valid.md", root / "briefings")
+    (root / "briefings" / "xss-vectors-in-body.md").unlink()
+    assert main(["site", "--root", str(root), "--offline"]) == 0
+    site = root / "site"
+    assert (site / "briefings" / "handwritten-valid" / "index.html").is_file()
+    assert (site / "it" / "briefings" / "handwritten-valid" / "index.html").is_file()
+    assert not (site / "briefings" / "xss-vectors-in-body").exists()
+    incremental = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+                   if p.is_file() and "pagefind" not in p.parts}
+    (root / STAMP).unlink()  # a changed theme or configuration: everything is rebuilt
+    assert main(["site", "--root", str(root), "--offline"]) == 0
+    clean = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+             if p.is_file() and "pagefind" not in p.parts}
+    assert incremental.keys() == clean.keys()
+    assert [k for k in clean if incremental[k] != clean[k]] == []
