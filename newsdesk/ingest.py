@@ -184,7 +184,7 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
     return meta, english_body(en_summary, en_points, pending)
 
 
-# ---- step 0: find and read every seed ------------------------------------------------------------
+# ---- find and decide ------------------------------------------------------------
 
 Action = Literal["keep", "unchanged", "analyse", "upgrade"]
 # "original" (the English source) and "human" rank above every engine: nothing upgrades them.
@@ -205,8 +205,6 @@ class Item:
     sha256: str
     old: IndexEntry | None = None  # the briefing built from this seed before, if any
     action: Action = "analyse"
-    why: str = ""
-    article: SourceArticle | None = None
     draft: Draft | None = None
 
 
@@ -360,7 +358,6 @@ def analyse_item(root: Path, item: Item, known: Known, taken: set[str], added_to
                  report: Report) -> Draft | None:
     """Parse the seed, skip a duplicate (a warning), analyse."""
     article = read_source(item.path, root, item.raw)
-    item.article = article
     assert item.raw is not None
     dup = known.duplicate_of(item.rel, article, item.raw)
     if dup is not None:
@@ -463,7 +460,7 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
     for item in items:
         item.old = by_file.get(item.rel)
         decision = decide(item.old, item.sha256, force=force, target_rank=target_rank)
-        item.action, item.why = decision.action, decision.why
+        item.action = decision.action
         if decision.action == "keep":
             assert item.old is not None
             report.kept.append(f"{item.old.path} ({decision.why})")
