@@ -16,6 +16,7 @@ points, how big a file is, what a YAML header expands to, and what a file name p
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from datetime import date, datetime
@@ -80,19 +81,34 @@ def path_problem(path: Path, root: Path) -> str | None:
 def content_files(folder: Path, root: Path, suffixes: tuple[str, ...] | None = None,
                   ) -> list[tuple[Path, str | None]]:
     """Every visible entry of a content folder, sorted, each with the reason it must not be read
-    (None when it can). Hidden names (.x.md.123.tmp, .DS_Store) are ignored."""
+    (None when it can). Hidden names (.x.md.123.tmp, .DS_Store) are ignored.
+
+    The folder is resolved once; an entry that is not a symlink is then inside the project
+    exactly when the folder is, so only symlinks pay for path_problem's full resolution."""
     if not folder.is_dir():
         return []
+    try:
+        folder_inside = folder.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        folder_inside = False
     out: list[tuple[Path, str | None]] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+    with os.scandir(folder) as entries:
+        found = sorted(entries, key=lambda e: e.name)
+    for entry in found:
+        name = entry.name
+        if name.startswith(".") or (suffixes is not None and not name.endswith(suffixes)):
             continue
-        if suffixes is not None and not path.name.endswith(suffixes):
-            continue
-        if any(ord(ch) in _UNSAFE for ch in path.name):
+        path = folder / name
+        if any(ord(ch) in _UNSAFE for ch in name):
             out.append((path, "the file name has control characters (shown escaped); rename the file"))
-            continue
-        out.append((path, path_problem(path, root)))
+        elif entry.is_symlink() or not folder_inside:
+            out.append((path, path_problem(path, root)))
+        elif entry.is_dir(follow_symlinks=False):
+            out.append((path, "is a folder, not a file; rename or remove it"))
+        elif not entry.is_file(follow_symlinks=False):
+            out.append((path, "is not a regular file (a pipe, socket or device); remove it"))
+        else:
+            out.append((path, None))
     return out
 
 
@@ -165,7 +181,16 @@ MAX_NESTING = 50
 _OPEN, _CLOSE = frozenset("[{"), frozenset("]}")
 
 
+_DEEP_INDENT_RE = re.compile(rf"^ {{{2 * MAX_NESTING + 1},}}", re.MULTILINE)
+
+
 def _nesting_problem(text: str) -> UnsafeYAMLError | None:
+    deep = _DEEP_INDENT_RE.search(text)
+    if deep is not None:
+        return UnsafeYAMLError(f"indented more than {2 * MAX_NESTING} spaces; write plain values",
+                               text.count("\n", 0, deep.start()))
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None  # cannot nest deeper than the brackets it has (counted in C: the usual case)
     depth = 0
     for n, ch in enumerate(text):
         if ch in _OPEN:
@@ -175,10 +200,6 @@ def _nesting_problem(text: str) -> UnsafeYAMLError | None:
                                        text.count("\n", 0, n))
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-    indents = [len(line) - len(line.lstrip(" ")) for line in text.split("\n")]
-    if indents and max(indents) > 2 * MAX_NESTING:
-        return UnsafeYAMLError(f"indented more than {2 * MAX_NESTING} spaces; write plain values",
-                               indents.index(max(indents)))
     return None
 
 
@@ -197,6 +218,8 @@ def load_yaml(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
+        if "*" not in text:
+            return loader.construct_document(node)  # no alias without a '*': nothing to walk
         seen: set[int] = set()
         stack = [node]
         while stack:
