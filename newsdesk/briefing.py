@@ -24,13 +24,14 @@ import re
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, field_validator, model_validator
 
 from . import geo
 from .classify import taxonomy
+from .engines import Engine
 from .errors import BriefingError
 from .safety import InvalidDate, UnsafeYAMLError, content_files, load_yaml, read_checked, shown
 
@@ -81,8 +82,46 @@ class Italian(Model):
 
 
 class Translation(Model):
-    engine: Literal["google", "libretranslate", "apertium", "original", "human", "pending"]
+    """Provenance per language: where the English text and the Italian text come from.
+
+    An Italian article has `it: original` and `en:` the engine that translated it; an English
+    article the other way round. `pending` on either side: no engine answered, that side still
+    shows the original language, and the next build with an engine reachable translates it.
+    The older one-field form `engine: X` (the English side) is still read.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+    en: Engine
+    it: Engine
     reviewed: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_engine(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "engine" in data and not ({"en", "it"} & data.keys()):
+            data = dict(data)
+            engine = data.pop("engine")
+            # `engine: original` was an English article whose Italian side was never recorded
+            # (and may still be English): call it pending, so an engine re-translates it.
+            data["en"], data["it"] = engine, ("pending" if engine == "original" else "original")
+        return data
+
+    @model_validator(mode="after")
+    def _one_side_is_the_source(self) -> Translation:
+        if Engine.ORIGINAL not in (self.en, self.it) and Engine.HUMAN not in (self.en, self.it):
+            raise ValueError("one of 'en' and 'it' must be 'original' (the article's language) or 'human'")
+        return self
+
+    @property
+    def engine(self) -> str:
+        """The translated side's provenance (the English of an Italian article): what the site
+        describes, what ranks an upgrade and what counts as pending."""
+        return str(self.it if self.en == Engine.ORIGINAL else self.en)
+
+    @property
+    def pending(self) -> bool:
+        return Engine.PENDING in (self.en, self.it)
 
 
 class BriefingMeta(Model):

@@ -158,7 +158,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     translator = build_translator(
         args.engine_names, libretranslate_url=args.libretranslate_url,
         libretranslate_key=os.environ.get("NEWSDESK_LIBRETRANSLATE_KEY"),
-        cache_path=args.root / CACHE_PATH, timeout=args.timeout_s,
+        cache_root=args.root, timeout=args.timeout_s,
     )
     seeds = args.root / "seeds"
     many = sys.stderr.isatty() and seeds.is_dir() and len(list(seeds.iterdir())) > 20

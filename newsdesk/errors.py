@@ -28,10 +28,12 @@ class BriefingError(NewsdeskError):
 class TranslationError(NewsdeskError):
     """Every failure of every translation engine ends up as this one type."""
 
-    def __init__(self, engine: str, message: str, *, retryable: bool = False) -> None:
+    def __init__(self, engine: str, message: str, *, engine_down: bool = False) -> None:
         super().__init__(f"{engine}: {message}")
         self.engine = engine
-        self.retryable = retryable
+        # True: the engine as a whole failed (unreachable, refusing, answering nonsense), skip it;
+        # False: only this text failed (too long, echoed), the engine can do the others.
+        self.engine_down = engine_down
         # Translations of the first texts of a batch, made before the failure: kept, not lost.
         self.partial: list[str] = []
 

@@ -18,7 +18,7 @@ SCALES_IT = {
     "mila": 10**3, "mille": 10**3,
     "milione": 10**6, "milioni": 10**6, "mln": 10**6,
     "miliardo": 10**9, "miliardi": 10**9, "mld": 10**9, "mrd": 10**9,
-    "bilione": 10**12, "bilioni": 10**12,
+    "bilione": 10**12, "bilioni": 10**12, "mila miliardi": 10**12,
 }
 SCALES_EN = {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9,
              "trillion": 10**12}
@@ -33,12 +33,21 @@ CURRENCIES = {
     "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "¥": "JPY",
     "franchi svizzeri": "CHF", "franchi": "CHF",
     "dollari canadesi": "CAD", "dollari australiani": "AUD", "dollari neozelandesi": "NZD",
+    "won": "KRW", "₩": "KRW", "dollari taiwanesi": "TWD", "rupie": "INR", "rupie indiane": "INR", "₹": "INR",
+    "zloty": "PLN", "reais": "BRL", "real brasiliani": "BRL", "pesos messicani": "MXN",
+    "pesos argentini": "ARS", "rubli": "RUB", "lire turche": "TRY", "corone svedesi": "SEK",
+    "dollari di hong kong": "HKD", "dollari di singapore": "SGD", "rand": "ZAR",
 }
 CURRENCY_SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£", "CNY": "CN¥", "JPY": "¥", "CHF": "CHF ",
-                   "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
+                   "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "KRW": "₩", "TWD": "NT$", "INR": "₹", "PLN": "PLN ",
+                   "BRL": "R$", "MXN": "MX$", "ARS": "ARS ", "RUB": "RUB ", "TRY": "TRY ", "SEK": "SEK ",
+                   "HKD": "HK$", "SGD": "S$", "ZAR": "ZAR "}
 CURRENCY_IT = {"EUR": "euro", "USD": "dollari", "GBP": "sterline", "CNY": "yuan", "JPY": "yen",
                "CHF": "franchi svizzeri", "CAD": "dollari canadesi", "AUD": "dollari australiani",
-               "NZD": "dollari neozelandesi"}
+               "NZD": "dollari neozelandesi", "KRW": "won", "TWD": "dollari taiwanesi", "INR": "rupie",
+               "PLN": "zloty", "BRL": "reais", "MXN": "pesos messicani", "ARS": "pesos argentini", "RUB": "rubli",
+               "TRY": "lire turche", "SEK": "corone svedesi", "HKD": "dollari di Hong Kong",
+               "SGD": "dollari di Singapore", "ZAR": "rand"}
 # counted things: Italian word(s) -> (unit id, English plural)
 COUNT_UNITS = {
     "token": ("tokens", "tokens"), "utenti": ("users", "users"), "dipendenti": ("employees", "employees"),
@@ -88,7 +97,7 @@ class Figure:
         return {"value": self.value, "unit": self.unit, "en": self.en, "it": self.it}
 
 
-def _parse_number(text: str, lang: str) -> Decimal:
+def parse_number(text: str, lang: str) -> Decimal:
     if lang == "it":
         return Decimal(text.replace(".", "").replace(",", "."))
     return Decimal(text.replace(",", ""))
@@ -98,7 +107,7 @@ def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _fmt(number: Decimal, locale: str) -> str:
+def format_number(number: Decimal, locale: str) -> str:
     return format_decimal(number, locale=locale, decimal_quantization=False, group_separator=True)
 
 
@@ -111,7 +120,9 @@ def find_figures(text: str, lang: str = "it") -> list[Figure]:
             continue
         if scale and not (pre or cur or count) and scale.lower() in ("m",):
             continue
-        number = _parse_number(m.group("num"), "en" if lang == "en" else "it")
+        if cur and lang == "en" and cur.lower() in ("won", "rand"):
+            continue  # English verbs and names ("in 2024 won the"), not currencies
+        number = parse_number(m.group("num"), "en" if lang == "en" else "it")
         multiplier = 1
         if scale:
             multiplier = {**SCALES_IT, **SCALES_EN}[scale.lower()]
@@ -129,12 +140,18 @@ def find_figures(text: str, lang: str = "it") -> list[Figure]:
             shown, multiplier, scale_en = number * 1000, 1, ""
             scale_it_pl = scale_it_sg = ""
         scale_it = scale_it_sg if shown == 1 else scale_it_pl
-        en_num = _fmt(shown, "en") + (f" {scale_en}" if scale_en and multiplier > 1 else "")
-        it_num = (_fmt(shown, "it") + (f" {scale_it}" if scale_it and multiplier > 1 else "")
-                  if not (scale and scale.lower() in ("mila", "mille")) else m.group("num") + " mila")
+        en_shown, en_multiplier = shown, multiplier
+        if en_multiplier in (10**6, 10**9) and en_shown >= 1000:
+            # "62.000 miliardi di won" reads in English as "₩62 trillion", not "₩62,000 billion".
+            en_shown, en_multiplier = en_shown / 1000, en_multiplier * 1000
+            scale_en = SCALE_WORDS[en_multiplier][0]
+        en_num = format_number(en_shown, "en") + (f" {scale_en}" if scale_en and en_multiplier > 1 else "")
+        as_written = scale and scale.lower() in ("mila", "mille", "mila miliardi")
+        it_num = (f"{m.group('num')} {scale}" if as_written else
+                  format_number(shown, "it") + (f" {scale_it}" if scale_it and multiplier > 1 else ""))
         di = " di" if multiplier >= 10**6 else ""
         if pct:
-            unit, en, it = "percent", f"{_fmt(number, 'en')}%", f"{_fmt(number, 'it')}%"
+            unit, en, it = "percent", f"{format_number(number, 'en')}%", f"{format_number(number, 'it')}%"
             value = _plain(number)
         elif pre or cur:
             unit = CURRENCIES[(pre or cur).lower()]

@@ -39,6 +39,7 @@ from .briefing import (
 )
 from .cache import BriefingIndex, IndexEntry
 from .classify import find_topics
+from .engines import engine_rank
 from .entities import find_entities
 from .errors import ConfigError, NewsdeskError, SourceError
 from .figures import key_figures
@@ -47,7 +48,7 @@ from .safety import briefing_files, content_files, shown
 from .sources import SEED_SUFFIXES, SourceArticle, read_seed_bytes, read_source, seed_rel
 from .summarize import article_sentences, summarize
 from .text import ANALYSED_LANGUAGES, detect_language
-from .translate import ENGINE_RANK, Job, Translator, best_rank
+from .translate import Job, Translator, best_rank
 
 SLUG_MAX = 60
 
@@ -146,26 +147,27 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
     a = draft.article
     job = draft.job
     n_sum = len(draft.summary)
+    translated = job.result if job else None
+    engine = job.engine if job and translated else "pending"
     if draft.language == "en":
-        # The English is the source; the Italian page needs the translation (or stays pending).
+        # The English is the source; the Italian page needs the translation. Without one it
+        # shows the English text, and says so: `it: pending`, counted as pending.
         en_title, en_summary, en_points = a.title, draft.summary, draft.key_points
-        translated = job.result if job else None
         it = Italian(
             title=translated[0] if translated else a.title,
             summary=" ".join(translated[1:1 + n_sum] if translated else draft.summary),
             key_points=translated[1 + n_sum:] if translated else draft.key_points,
         )
-        engine = "original"
-        pending = False
+        provenance = Translation(en="original", it=engine, reviewed=False)  # type: ignore[arg-type]
+        pending = False  # the English page is the original: no warning on it
     else:
         it = Italian(title=a.title, summary=" ".join(draft.summary), key_points=draft.key_points)
-        if job and job.result:
-            en_title, en_summary, en_points = job.result[0], job.result[1:1 + n_sum], job.result[1 + n_sum:]
-            engine = job.engine
-            pending = False
+        if translated:
+            en_title, en_summary, en_points = translated[0], translated[1:1 + n_sum], translated[1 + n_sum:]
         else:
             en_title, en_summary, en_points = a.title, draft.summary, draft.key_points
-            engine, pending = "pending", True
+        provenance = Translation(en=engine, it="original", reviewed=False)  # type: ignore[arg-type]
+        pending = not translated
     meta = BriefingMeta(
         title=en_title,
         date=a.published,
@@ -179,7 +181,7 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
         source=Source(title=a.title, language=draft.language, author=a.author, publisher=a.publisher,
                       url=a.url, file=a.path, sha256=a.sha256),
         it=it,
-        translation=Translation(engine=engine, reviewed=False),  # type: ignore[arg-type]
+        translation=provenance,
     )
     return meta, english_body(en_summary, en_points, pending)
 
@@ -187,12 +189,6 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
 # ---- find and decide ------------------------------------------------------------
 
 Action = Literal["keep", "unchanged", "analyse", "upgrade"]
-# "original" (the English source) and "human" rank above every engine: nothing upgrades them.
-NEVER_UPGRADED = 99
-
-
-def engine_rank(engine: str) -> int:
-    return ENGINE_RANK.get(engine, NEVER_UPGRADED)
 
 
 @dataclass

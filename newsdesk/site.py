@@ -207,7 +207,9 @@ def briefing_page(b: Briefing, lang: str) -> str:
             else f'{t["date_unknown"]} ({t["added"]} {_date(m.added, lang)})')
     figures = [(fig.en if lang == "en" else fig.it, fig.it if src.language == "it" else fig.en) for fig in m.figures]
     names = [(t[k], getattr(m.entities, k)) for k in ("organizations", "people", "products") if getattr(m.entities, k)]
-    engine = m.translation.engine
+    # The note describes the English text; on the Italian page of an English article whose
+    # Italian is still pending, it says that instead.
+    engine = "pending" if lang == "it" and m.translation.it == "pending" else m.translation.en
     language_name = t["language_names"].get(src.language, src.language)
     if m.reviewed and engine in t["engine_names"]:
         note = [str(t["reviewed"]).format(language=language_name, engine=t["engine_names"][engine])]

@@ -58,7 +58,7 @@ def test_handwritten_briefing_is_first_class() -> None:
     ("wrong-types.md", ["field 'date': expected a date written YYYY-MM-DD without quotes (got '2025-11-10')",
                         "field 'topics': Input should be a valid list",
                         "field 'source.language': expected a two-letter ISO 639-1 code",
-                        "field 'translation.engine': Input should be 'google'",
+                        "field 'translation.en': Input should be 'google'",
                         "field 'translation.reviewed'", "field 'colour': unknown field"]),
     ("unknown-topic.md", ["field 'topics': unknown topic id(s) 'knitting'",
                           "field 'regions': unknown region code(s) 'XX', 'atlantis'"]),

@@ -382,7 +382,7 @@ BRIEFING_ERRORS = {
     "python-tag.md": "malformed YAML front matter at line 24: could not determine a constructor for the tag "
                      "'tag:yaml.org,2002:python/name:os.system'",
     "deep-nesting.md": "front matter at line 7: nested more than 50 levels deep; write plain values",
-    "unknown-engine.md": "field 'translation.engine': Input should be 'google', 'libretranslate', 'apertium', "
+    "unknown-engine.md": "field 'translation.en': Input should be 'google', 'libretranslate', 'apertium', "
                          "'original', 'human' or 'pending' (got 'deepl')",
     "not-a-mapping.md": "front matter must be a mapping of 'field: value' lines",
     "not-utf8.md": "not UTF-8 text; save the file as UTF-8",

@@ -13,8 +13,8 @@ import pytest
 from newsdesk.briefing import load_briefings, read_briefing
 from newsdesk.cache import IndexEntry
 from newsdesk.cli import main
+from newsdesk.engines import engine_rank
 from newsdesk.ingest import Decision, decide
-from newsdesk.translate import ENGINE_RANK
 
 from .conftest import FIXTURES, REPO, seed_fixture
 from .fake_libretranslate import FakeServer
@@ -159,7 +159,7 @@ def test_english_seed_needs_no_translation_and_italian_side_is_translated(
     assert build(project, fake_server) == 0
     b = read_briefing(project / "briefings" / "nvidia-opens-a-research-centre-in-milan.md", project)
     assert b.meta.title == "Nvidia opens a research centre in Milan"
-    assert b.meta.translation.engine == "original"
+    assert (b.meta.translation.en, b.meta.translation.it) == ("original", "libretranslate")
     assert b.meta.it.title == "IT: Nvidia opens a research centre in Milan"
     assert b.meta.source.language == "en" and b.meta.source.author == "Jane Smith"
     assert "IT" in b.meta.regions and "europe" in b.meta.regions
@@ -257,7 +257,7 @@ def _entry(**changes: object) -> IndexEntry:
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
-GOOGLE, APERTIUM = ENGINE_RANK["google"], ENGINE_RANK["apertium"]
+GOOGLE, APERTIUM = engine_rank("google"), engine_rank("apertium")
 
 
 @pytest.mark.parametrize(("old", "seed_sha", "force", "target", "expected"), [

@@ -1,5 +1,5 @@
-"""Translation: the real deep-translator HTTP path against a fake LibreTranslate server on
-127.0.0.1, Apertium offline, the cache and the engine chain."""
+"""Translation: the engine enum, the chain, the cache (on newsdesk.cache, rebuilt when damaged),
+placeholders, and Apertium offline. Misbehaving servers are in test_translate_hostile.py."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.engines import MACHINE_ENGINES, Engine, engine_rank, parse_engines
 from newsdesk.errors import ConfigError, TranslationError
+from newsdesk.protect import protect
 from newsdesk.translate import (
+    DEFAULT_ENGINES,
     ApertiumEngine,
     Job,
-    RetryPolicy,
     TranslationCache,
     Translator,
     apertium_modes,
     build_translator,
     check_result,
-    google_engine,
     libretranslate_engine,
-    protect,
 )
 
 from .conftest import NoSleep
@@ -32,8 +32,8 @@ needs_apertium = pytest.mark.skipif(
 )
 
 
-def engine(server: FakeServer, no_sleep: NoSleep, timeout: float = 2.0):  # type: ignore[no-untyped-def]
-    return libretranslate_engine(server.url, timeout=timeout, policy=RetryPolicy(sleep=no_sleep))
+def engine(server: FakeServer, no_sleep: NoSleep, timeout: float = 10.0):  # type: ignore[no-untyped-def]
+    return libretranslate_engine(server.url, timeout=timeout, sleep=no_sleep)
 
 
 def test_success_goes_through_the_real_http_path(fake_server: FakeServer, no_sleep: NoSleep) -> None:
@@ -43,78 +43,41 @@ def test_success_goes_through_the_real_http_path(fake_server: FakeServer, no_sle
     assert fake_server.requests[0]["source"] == "it" and fake_server.requests[0]["target"] == "en"
 
 
-@pytest.mark.parametrize("failure", ["500", "429", "drop", "badjson", "empty"])
-def test_transient_failures_are_retried_with_backoff(fake_server: FakeServer, no_sleep: NoSleep, failure: str) -> None:
-    fake_server.script = [failure, failure]
-    assert engine(fake_server, no_sleep).translate_batch(["Ciao"], "it", "en") == ["EN: Ciao"]
-    assert len(fake_server.requests) == 3
-    assert no_sleep.waits == [0.5, 1.0]
-
-
-@pytest.mark.parametrize(("failure", "message"), [
-    ("500", "server error"), ("429", "server error: ERR_TOO_MANY_REQUESTS"), ("drop", "connection"),
-    ("badjson", "malformed answer"), ("empty", "empty answer"),
-])
-def test_retries_are_bounded_and_end_in_one_error_type(fake_server: FakeServer, no_sleep: NoSleep,
-                                                       failure: str, message: str) -> None:
-    fake_server.default = failure
-    with pytest.raises(TranslationError, match=message) as info:
-        engine(fake_server, no_sleep).translate_batch(["Ciao"], "it", "en")
-    assert info.value.engine == "libretranslate"
-    assert len(fake_server.requests) == 4  # the first try and 3 retries
-    assert no_sleep.waits == [0.5, 1.0, 2.0]
-
-
-def test_slow_server_times_out_instead_of_hanging(fake_server: FakeServer, no_sleep: NoSleep) -> None:
-    fake_server.default = "slow"
-    with pytest.raises(TranslationError, match="timed out"):
-        engine(fake_server, no_sleep, timeout=0.2).translate_batch(["Ciao"], "it", "en")
-    assert len(fake_server.requests) == 4
-
-
-@pytest.mark.parametrize(("mode", "message"), [("quota", "quota warning"), ("echo", "untranslated input")])
-def test_answers_that_are_really_errors_are_rejected(fake_server: FakeServer, no_sleep: NoSleep,
-                                                     mode: str, message: str) -> None:
-    fake_server.default = mode
-    with pytest.raises(TranslationError, match=message):
-        engine(fake_server, no_sleep).translate_batch(["Una frase abbastanza lunga da non essere un nome proprio."],
-                                                       "it", "en")
-
-
 @pytest.mark.parametrize("result", [None, "", "   "])
 def test_none_and_empty_are_not_translations(result: object) -> None:
-    with pytest.raises(TranslationError):
+    with pytest.raises(TranslationError, match="google: empty answer"):
         check_result("google", "Ciao", result)
 
 
-def test_google_path_through_deep_translator(fake_server: FakeServer, no_sleep: NoSleep) -> None:
-    google = google_engine(timeout=2.0, policy=RetryPolicy(sleep=no_sleep), base_url=fake_server.url)
-    fake_server.script = ["429"]
-    assert google.translate_batch(["Ciao mondo"], "it", "en") == ["EN: Ciao mondo"]
-    assert fake_server.requests[-1]["tl"] == "en" and no_sleep.waits == [0.5]
-    fake_server.default = "500"
-    with pytest.raises(TranslationError, match="google: request failed"):
-        google.translate_batch(["Ciao"], "it", "en")
+def test_one_engine_enum_ranks_everything() -> None:
+    assert [e.value for e in MACHINE_ENGINES] == list(DEFAULT_ENGINES) == ["google", "libretranslate", "apertium"]
+    assert [engine_rank(n) for n in ("pending", "apertium", "libretranslate", "google", "human", "original")] == \
+        [0, 1, 2, 3, 99, 99]
+    assert engine_rank("deepl") == 99  # an unknown name in an old index row is never "upgraded" by guess
+    assert parse_engines(["apertium", "google"]) == [Engine.APERTIUM, Engine.GOOGLE]
 
 
-def test_unreachable_server_is_one_clean_error(no_sleep: NoSleep) -> None:
-    dead = libretranslate_engine("http://127.0.0.1:9/", timeout=0.5, policy=RetryPolicy(sleep=no_sleep))
-    with pytest.raises(TranslationError, match="connection failed"):
-        dead.translate_batch(["Ciao"], "it", "en")
+@pytest.mark.parametrize("names", [["deepl"], ["google", "foo"], ["original"], ["pending"], ["human"]])
+def test_unknown_or_non_machine_engines_are_refused(names: list[str]) -> None:
+    bad = names[-1]
+    with pytest.raises(ConfigError) as info:
+        build_translator(names)
+    assert str(info.value) == (f"--engines: unknown translation engine {bad!r}; choose from google, "
+                               "libretranslate, apertium (comma-separated, best first), or '' for none")
 
 
 def test_chain_falls_back_and_records_the_engine(fake_server: FakeServer, no_sleep: NoSleep) -> None:
     class Failing:
-        name = "google"
+        name, remote, cache_name = "google", False, "google"
 
         def translate_batch(self, texts, source, target):  # type: ignore[no-untyped-def]
-            raise TranslationError("google", "connection failed or dropped", retryable=True)
+            raise TranslationError("google", "connection failed or dropped", engine_down=True)
 
     translator = Translator([Failing(), engine(fake_server, no_sleep)])
     job = Job(["Ciao", "Mondo"], "it", "en")
     translator.run([job])
     assert job.result == ["EN: Ciao", "EN: Mondo"] and job.engine == "libretranslate"
-    assert "google" in translator.down
+    assert translator.down == {"google": "connection failed or dropped"}
 
 
 def test_no_engine_leaves_the_job_pending() -> None:
@@ -125,11 +88,10 @@ def test_no_engine_leaves_the_job_pending() -> None:
 
 
 def test_cache_means_a_rebuild_makes_no_calls(fake_server: FakeServer, no_sleep: NoSleep, tmp_path: Path) -> None:
-    cache = tmp_path / "cache.sqlite"
-    first = Translator([engine(fake_server, no_sleep)], TranslationCache(cache))
+    first = Translator([engine(fake_server, no_sleep)], TranslationCache(tmp_path))
     first.run([Job(["Ciao", "Mondo"], "it", "en")])
     assert len(fake_server.requests) == 2
-    second = Translator([engine(fake_server, no_sleep)], TranslationCache(cache))
+    second = Translator([engine(fake_server, no_sleep)], TranslationCache(tmp_path))
     job = Job(["Ciao", "Mondo"], "it", "en")
     second.run([job])
     assert job.result == ["EN: Ciao", "EN: Mondo"]
@@ -137,13 +99,14 @@ def test_cache_means_a_rebuild_makes_no_calls(fake_server: FakeServer, no_sleep:
 
 
 def test_partial_results_survive_a_failure(fake_server: FakeServer, no_sleep: NoSleep, tmp_path: Path) -> None:
-    cache = TranslationCache(tmp_path / "cache.sqlite")
+    cache = TranslationCache(tmp_path)
     fake_server.script = ["ok", "500", "500", "500", "500"]
     translator = Translator([engine(fake_server, no_sleep)], cache)
     job = Job(["Ciao", "Mondo"], "it", "en")
     translator.run([job])
     assert job.result is None  # all or nothing per briefing
     fake_server.requests.clear()
+    cache.forget_unreachable("libretranslate")  # as half an hour later
     retry = Translator([engine(fake_server, no_sleep)], cache)
     retry.run([Job(["Ciao", "Mondo"], "it", "en")])
     assert [r["q"] for r in fake_server.requests] == ["Mondo"]  # "Ciao" came from the cache
@@ -152,8 +115,36 @@ def test_partial_results_survive_a_failure(fake_server: FakeServer, no_sleep: No
 def test_build_translator_skips_libretranslate_without_url() -> None:
     chain = build_translator(["google", "libretranslate", "apertium"])
     assert [e.name for e in chain.engines] == ["google", "apertium"]
-    with pytest.raises(ConfigError, match="unknown translation engine"):
-        build_translator(["deepl"])
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong-schema", "folder-is-a-file"])
+def test_a_damaged_cache_is_rebuilt_with_one_warning(tmp_path: Path, fake_server: FakeServer, no_sleep: NoSleep,
+                                                     damage: str) -> None:
+    folder = tmp_path / ".newsdesk-cache"
+    good = TranslationCache(tmp_path)
+    Translator([engine(fake_server, no_sleep)], good).run([Job(["Ciao"], "it", "en")])
+    good.db.close()
+    db = folder / "translations.sqlite"
+    if damage == "garbage":
+        db.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncated":
+        db.write_bytes(db.read_bytes()[:1000])
+    elif damage == "wrong-schema":
+        import sqlite3
+
+        db.unlink()
+        with sqlite3.connect(db) as con:
+            con.execute("CREATE TABLE t (key TEXT PRIMARY KEY, value TEXT)")  # the cache of older versions
+    else:
+        shutil.rmtree(folder)
+        folder.write_text("not a folder")
+    warnings: list[str] = []
+    cache = TranslationCache(tmp_path, warn=warnings.append)
+    job = Job(["Ciao"], "it", "en")
+    Translator([engine(fake_server, no_sleep)], cache).run([job])
+    assert job.result == ["EN: Ciao"] and len(warnings) == 1
+    assert warnings[0].startswith(".newsdesk-cache/")
+    assert cache.get("libretranslate", "it", "en", "Ciao") == "EN: Ciao"
 
 
 def test_placeholders_protect_names_figures_places_urls_and_glossary() -> None:

@@ -24,6 +24,8 @@ from newsdesk import geo
 from newsdesk.ingest import analyse
 from newsdesk.sources import read_source
 
+from . import offline_english
+
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "baseline.json"
 
@@ -92,7 +94,9 @@ def score_analysis(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def score_translation() -> dict[str, float] | None:
-    """chrF of the offline engine against the references; None when Apertium is missing."""
+    """chrF of the offline engine against the references, and the share of sentences with no
+    Spanish leftover and no Italian-formatted number (tests/eval/offline_english.py); None when
+    Apertium is missing."""
     import sacrebleu
 
     from newsdesk.translate import ApertiumEngine
@@ -104,7 +108,13 @@ def score_translation() -> dict[str, float] | None:
         pairs = list(csv.DictReader(fh, delimiter="\t"))
     hypotheses = engine.translate_batch([p["italian"] for p in pairs], "it", "en")
     chrf = sacrebleu.corpus_chrf(hypotheses, [[p["english"] for p in pairs]])
-    return {"chrf": round(chrf.score, 2), "sentences": len(pairs)}
+    scores = {"chrf": round(chrf.score, 2), "sentences": len(pairs)}
+    if offline_english.available():
+        # What readers see, as shares of sentences (higher is better, like every gated score).
+        flags = offline_english.check(hypotheses)
+        scores["no_spanish_leftover"] = round(sum(not f for f in flags.spanish) / len(pairs), 4)
+        scores["english_number_format"] = round(sum(not f for f in flags.numbers) / len(pairs), 4)
+    return scores
 
 
 def evaluate() -> dict[str, Any]:

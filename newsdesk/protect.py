@@ -1,0 +1,150 @@
+"""Placeholder protection for the literal offline engine.
+
+Apertium translates word by word: "Model Y" becomes "Model And", "USA" "Uses him", "1.800" stays
+Italian. Before the text goes in, every span the engine would mangle (figures, names, places,
+acronyms, URLs, glossary terms) is swapped for a token `ZZ<n>ZZ` that Apertium passes through
+untouched; after, each token is replaced by the span's English form. A token the engine lost
+is an error, never a silently dropped figure.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from . import entities, figures, geo
+from .errors import TranslationError
+
+PLACEHOLDER_RE = re.compile(r"ZZ(\d+)ZZ")
+URL_RE = re.compile(r"https?://\S+")
+
+
+@functools.lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    """newsdesk/data/glossary.yaml, section it-en: Italian term -> English, checked at load."""
+    path = "newsdesk/data/glossary.yaml"
+    data = yaml.safe_load(resources.files("newsdesk").joinpath("data", "glossary.yaml").read_text(encoding="utf-8"))
+    terms = data.get("it-en") if isinstance(data, dict) else None
+    if not isinstance(terms, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
+                                              for k, v in terms.items()):
+        raise TranslationError("apertium", f"{path}: 'it-en' must map Italian terms to English text")
+    return terms
+
+
+@functools.lru_cache(maxsize=1)
+def _glossary_re() -> re.Pattern[str]:
+    terms = sorted(glossary(), key=len, reverse=True)
+    # Acronyms match as written ("AI", not the Italian "ai"); other terms in any case.
+    alternatives = [f"(?-i:{re.escape(t)})" if t.isupper() else re.escape(t) for t in terms]
+    return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _glossary_folded() -> dict[str, str]:
+    return {k.casefold(): v for k, v in glossary().items()}
+
+
+@dataclass(frozen=True)
+class Protected:
+    text: str  # with placeholders
+    values: tuple[str, ...]  # what each placeholder stands for in the target language
+
+    def restore(self, translated: str) -> str:
+        missing = [i for i in range(len(self.values)) if f"ZZ{i}ZZ" not in translated]
+        if missing:
+            raise TranslationError("apertium", f"lost placeholder(s) {missing} in {translated!r}")
+        # Apertium capitalises the word after an unknown token ("ZZ0ZZ Has announced"): names
+        # are all placeholders, so a capital right after one is an artefact.
+        translated = re.sub(r"(ZZ\d+ZZ) ([A-Z][a-z]+)\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", translated)
+        return PLACEHOLDER_RE.sub(lambda m: self.values[int(m.group(1))], translated)
+
+
+# A name followed by a model or series code: "Model Y", "Serie C", "Galaxy S24", "Falcon 9".
+# The engine reads the code as a word ("Model And", "Serious C"); the first word stays as written,
+# except the Italian words for a series or class.
+MODEL_RE = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]|[A-Z]{0,3}\d{1,4}[A-Za-z]{0,3}|\d{1,3})"
+                      r"(?:[+-][A-Za-z0-9]+)?)\b(?![.,]\d)")
+MODEL_FIRST_WORD = {"Serie": "Series", "Classe": "Class", "Modello": "Model"}
+# Capitalised Italian words that start a phrase before a number ("Nel 2025", "Entro 3 anni").
+NOT_A_NAME = frozenset("""
+    Il Lo La I Gli Le Un Uno Una Nel Nello Nella Nei Negli Nelle Dal Dallo Dalla Dai Dagli Dalle Al Allo Alla Ai
+    Agli Alle Del Dello Della Dei Degli Delle Sul Sulla Sui Sugli Sulle Entro Per Con Tra Fra Su Da Di In A E
+    Dopo Prima Oltre Circa Fino Quasi Solo Anche Ma Se Già Ora Oggi Ieri Nell Dall All Dell Sull Anno Anni
+    Gennaio Febbraio Marzo Aprile Maggio Giugno Luglio Agosto Settembre Ottobre Novembre Dicembre Ore Alle
+    Punto Articolo Capitolo Fase Lotto Livello Tabella Figura Pagina
+""".split())  # noqa: SIM905 (a word list reads better as text)
+# An acronym: two to six capitals, maybe with digits ("TSMC", "ESA", "5G" is a figure of its own).
+ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
+# A number written the Italian way that no figure covered: "1.800", "2,5", "1.250,75".
+NUMBER_IT_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)(?![\w]|[.,]\d)")
+
+# Overlapping spans: the earliest wins, then the longest, then the lowest priority number.
+GLOSSARY, FIGURE, MODEL, PLACE, NAME, ACRONYM, NUMBER, URL = range(8)
+
+
+def _english_number(italian: str) -> str:
+    return figures.format_number(figures.parse_number(italian, "it"), "en")
+
+
+def _same_case(found: str, english: str) -> str:
+    """A glossary term at the start of a sentence keeps its capital: "Fatturato" -> "Revenue"."""
+    if found[:1].isupper() and english[:1].islower():
+        return english[:1].upper() + english[1:]
+    return english
+
+
+def protect(text: str, source: str, target: str) -> Protected:
+    """Swap the spans a literal engine would mangle for placeholders: glossary terms, figures,
+    model names, names, places, acronyms, Italian-formatted numbers, URLs."""
+    spans: list[tuple[int, int, int, str]] = []  # start, end, priority, value in the target language
+    if source == "it" and target == "en":
+        folded = _glossary_folded()
+        for m in _glossary_re().finditer(text):
+            spans.append((m.start(), m.end(), GLOSSARY, _same_case(m.group(0), folded[m.group(0).casefold()])))
+    for fig in figures.find_figures(text, source):
+        spans.append((fig.start, fig.end, FIGURE, fig.en if target == "en" else fig.it))
+    if source == "it":
+        for m in MODEL_RE.finditer(text):
+            if m.group(1) not in NOT_A_NAME:
+                first = MODEL_FIRST_WORD.get(m.group(1), m.group(1)) if target == "en" else m.group(1)
+                spans.append((m.start(), m.end(), MODEL, f"{first} {m.group(2)}"))
+    for mention in entities.find_mentions(text, source):
+        # A name stays as written: the canonical form may be another language's ("ESA" is
+        # filed as "Agenzia spaziale europea").
+        written = text[mention.start:mention.end]
+        first, _, rest = written.partition(" ")
+        if first in NOT_A_NAME:
+            # "Il Messico" at the start of a sentence is an article and a place, not a name.
+            if rest:
+                spans.append((mention.end - len(rest), mention.end, NAME, rest))
+            continue
+        spans.append((mention.start, mention.end, NAME, written))
+    for place in geo.find_places(text, source):
+        # Only a place written as its own name ("Germania", "Medio Oriente"): an alias such as
+        # "UE" or "Bruxelles" for Europe is not the word "Europe" (the glossary has those).
+        if place.named and text[place.start:place.end] == geo.label(place.code, source):
+            spans.append((place.start, place.end, PLACE, geo.label(place.code, target)))
+    for m in ACRONYM_RE.finditer(text):
+        spans.append((m.start(), m.end(), ACRONYM, m.group(0)))
+    if source == "it" and target == "en":
+        for m in NUMBER_IT_RE.finditer(text):
+            spans.append((m.start(), m.end(), NUMBER, _english_number(m.group(0))))
+    for m in URL_RE.finditer(text):
+        spans.append((m.start(), m.end(), URL, m.group(0)))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
+    out: list[str] = []
+    values: list[str] = []
+    pos = 0
+    for start, end, _, value in spans:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(f"ZZ{len(values)}ZZ")
+        values.append(value)
+        pos = end
+    out.append(text[pos:])
+    return Protected("".join(out), tuple(values))

@@ -1,0 +1,110 @@
+"""Offline English (Apertium, Italian -> Spanish -> English), sentence by sentence: names,
+models, acronyms and figures are protected; numbers are written the English way; the known
+pivot artefacts are post-edited. Each row: an Italian sentence, what its English must contain,
+and what it must not (the artefact the rule exists for)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk import postedit
+from newsdesk.protect import protect
+from newsdesk.translate import ApertiumEngine, apertium_modes
+
+needs_apertium = pytest.mark.skipif(
+    not {"ita-spa", "spa-eng"} <= apertium_modes(),
+    reason="apertium ita-spa/spa-eng not installed (apt-get install apertium apertium-spa-ita apertium-eng-spa cg3)",
+)
+
+# id: (Italian, required in the English, forbidden in the English)
+SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
+    "thousands-separator": ("L'azienda assumerà 1.800 nuovi dipendenti entro il 2026.",
+                            ["1,800 new employees", "by 2026", "will hire"], ["1.800", "addicts", "inside the"]),
+    "decimal-comma-scale": ("Il fatturato è cresciuto del 2,5% a 2,5 miliardi di euro.",
+                            ["revenue has grown by 2.5%", "€2.5 billion"], ["2,5", "fatturato", "is grown"]),
+    "bare-decimal": ("Il rapporto tra debito e PIL è salito a 1,35 in un anno.", ["1.35", "GDP"], ["1,35"]),
+    "model-y": ("Tesla ha presentato la nuova Model Y con un prezzo fino a 45.000 euro.",
+                ["Model Y", "up to €45,000"], ["Model And", "refinado"]),
+    "series-c": ("La startup ha chiuso un round di Serie C da 120 milioni di dollari.",
+                 ["Series C", "$120 million", "The startup has"], ["Serious", "Serie C", "startups has"]),
+    "galaxy-code": ("Samsung ha venduto 3 milioni di Galaxy S24 nel primo mese.", ["Galaxy S24"], []),
+    "usa-ue": ("Gli USA e la UE hanno firmato un accordo sui semiconduttori.",
+               ["US", "EU", "semiconductors"], ["Uses him", "Europe", "semiconduttori"]),
+    "unione-europea": ("La crescita rallenta in tutta l'Unione Europea.",
+                       ["slows", "across the European Union"], ["ralentiza", "Europe."]),
+    "siglato": ("L'accordo è stato siglato ieri a Bruxelles.", ["signed", "Brussels"], ["rubricado", "Europe"]),
+    "rallentato": ("La produzione ha rallentato a causa della crisi.", ["slowed"], ["ralentizado"]),
+    "tremila-miliardi": ("Il debito pubblico ha superato i 3.000 miliardi di euro, quasi tremila miliardi.",
+                         ["surpassed €3 trillion", "three thousand billion"], ["millardos", "trillones", "the €3"]),
+    "won": ("Samsung investirà 360 mila miliardi di won nei chip.", ["₩360 trillion"], ["millardos", "360,000"]),
+    "won-thousands": ("Samsung investirà 62.000 miliardi di won nelle fabbriche.", ["₩62 trillion"], ["62.000"]),
+    "pesos-currency": ("Il Messico ha annunciato un fondo da 52 miliardi di pesos.",
+                       ["Mexico", "52 billion", "pesos"], ["weights", "Messico"]),
+    "bce-rates": ("La BCE ha lasciato i tassi invariati al 2,15%.", ["ECB", "rates", "unchanged", "2.15%"],
+                  ["taxes", "invariati", "the 2.15%"]),
+    "pil": ("Il PIL italiano è cresciuto dello 0,3% nel secondo trimestre.", ["GDP", "has grown by 0.3%"],
+            ["0,3", "PIL"]),
+    "percent-article": ("Il titolo ha perso il 6% dopo i conti.", ["lost 6%"], ["the 6%"]),
+    "country-article": ("Le esportazioni verso la Cina sono diminuite del 9,7%.", ["to China", "decreased by 9.7%"],
+                        ["the China", "9,7"]),
+    "scesa": ("Secondo l'Istat, la disoccupazione è scesa al 6,1% a settembre.", ["has fallen", "6.1%"],
+              ["descent", "6,1"]),
+    "acronym-kept": ("L'ESA e la NASA hanno firmato un accordo con la JAXA.", ["ESA", "NASA", "JAXA"], []),
+    "company-not-society": ("La società ha venduto 450.000 veicoli nel primo semestre.",
+                            ["company", "450,000 vehicles"], ["society", "450.000"]),
+    "raddoppiati": ("Gli attacchi ransomware contro gli ospedali sono raddoppiati in due anni.",
+                    ["attacks", "doubled"], ["You attack", "bent"]),
+    "calo": ("La produzione ha rallentato a causa del calo degli ordini.", ["decline"], ["calo"]),
+    "a-year-ago": ("Le vendite sono aumentate del 18% rispetto a un anno fa.",
+                   ["have increased by 18%", "compared with a year ago"], ["in front of"]),
+    "city-names": ("Il treno collegherà Milano e Torino in 50 minuti.", ["Milan", "Turin"], ["Milano", "Torino"]),
+    "year-not-a-model": ("Nel 2025 la domanda di chip è cresciuta.", ["2025"], ["Nel 2025"]),
+    "url-kept": ("Il rapporto è su https://example.com/rapporto-2025 da ieri.", ["https://example.com/rapporto-2025"],
+                 []),
+}
+
+
+@needs_apertium
+@pytest.mark.parametrize(("italian", "required", "forbidden"), SENTENCES.values(), ids=SENTENCES.keys())
+def test_offline_sentence(italian: str, required: list[str], forbidden: list[str]) -> None:
+    english = ApertiumEngine().translate_batch([italian], "it", "en")[0]
+    missing = [r for r in required if r not in english]
+    present = [f for f in forbidden if f in english]
+    assert (missing, present) == ([], []), english
+
+
+@pytest.mark.parametrize(("italian", "values"), [
+    ("Tesla Model Y e Serie C", ("Tesla", "Model Y", "Series C")),
+    ("Nel 2025 la UE ha 1.800 dipendenti", ("EU", "1,800 employees")),
+    ("Gli USA, Bruxelles e l'Unione Europea", ("US", "Brussels", "European Union")),
+    ("Il rapporto vale 2,5 punti", ("2.5",)),
+    ("Il Messico cresce", ("Mexico",)),
+], ids=["model-and-series", "year-acronym-number", "aliases-of-europe", "decimal", "article-before-place"])
+def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
+    assert protect(italian, "it", "en").values == values
+
+
+@pytest.mark.parametrize(("english", "edited"), [
+    ("Growth ralentiza in Europe.", "Growth slows in Europe."),
+    ("The deal was rubricado yesterday.", "The deal was signed yesterday."),
+    ("Almost three thousand millardos.", "Almost three thousand billion."),
+    ("A price refinado to €45,000.", "A price up to €45,000."),
+    ("The revenue is grown of the 2.5% to €2.5 billion.", "The revenue has grown by 2.5% to €2.5 billion."),
+    ("The company will assume 300 new workers inside the 2027.", "The company will hire 300 new workers by 2027."),
+    ("Exports to the China fell.", "Exports to China fell."),
+    ("The United States and the Netherlands agreed.", "The United States and the Netherlands agreed."),
+    ("Ralentiza the market.", "Slows the market."),
+], ids=["ralentiza", "rubricado", "millardos", "refinado-to", "is-grown-of-the", "assume-inside",
+        "the-country", "countries-with-the", "capital-kept"])
+def test_post_edit_rules(english: str, edited: str) -> None:
+    assert postedit.post_edit(english) == edited
+
+
+def test_rules_version_changes_with_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = postedit.rules_version()
+    postedit.rules_version.cache_clear()
+    monkeypatch.setattr(postedit, "RULES", (*postedit.RULES, (r"x", "y")))
+    try:
+        assert postedit.rules_version() != before
+    finally:
+        postedit.rules_version.cache_clear()
