@@ -67,7 +67,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "entro il 2026" -> "inside the 2026" -> "by 2026"
     (r"\binside (?:the |of the |of )?(?=(?:19|20)\d\d\b)", "by "),
     (r"\bin the (?=(?:19|20)\d\d\b)", "in "),
-    (r"\b(?:the|of the) (?=(?:19|20)\d\d\b(?! (?:billion|million|trillion)))", ""),
+    (r"\bthe (?=(?:19|20)\d\d\b(?! (?:billion|million|trillion)))", ""),
+    (r"\binside the end\b", "by the end"),
     # "in tutta l'Europa" -> "in all the" -> "across the"
     (r"\bin all the\b", "across the"),
     # "assumerà" -> "will assume" (hire)

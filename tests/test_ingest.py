@@ -243,6 +243,11 @@ def test_no_better_engine_means_no_reanalysis(project: Path, fake_server: FakeSe
     assert "0 new, 0 updated, 2 unchanged" in captured.out
     assert snapshot(project) == before
     fake_server.default = "ok"
+    requests_before = len(fake_server.requests)
+    assert build(project, fake_server) == 0
+    # The failure is remembered for 30 minutes: the next build does not even probe.
+    assert calls == [] and len(fake_server.requests) == requests_before
+    (project / ".newsdesk-cache" / "translations.sqlite").unlink()  # "try it now", as the warning says
     assert build(project, fake_server) == 0
     assert len(calls) == 2  # reachable again: both are upgraded
 
