@@ -76,6 +76,25 @@ def setup(n: int) -> Path:
     return work
 
 
+BASELINE_PARAGRAPH = ("Il gruppo ha annunciato un piano di investimenti per rafforzare la propria presenza nel "
+                      "settore, con nuovi impianti e accordi con partner industriali in Europa e in Asia. ") * 3
+
+
+def baseline(n: int) -> float:
+    """A bare MkDocs + Material build of n one-page briefings (one language, three paragraphs
+    each, out of the navigation): what any MkDocs site of this size costs on this machine."""
+    work = HERE / "out" / f"baseline-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "docs" / "briefings").mkdir(parents=True)
+    (work / "docs" / "index.md").write_text("# Briefings\n", encoding="utf-8")
+    for i in range(n):
+        (work / "docs" / "briefings" / f"b{i:05d}.md").write_text(
+            f"# Briefing {i}\n\n" + "\n\n".join([BASELINE_PARAGRAPH] * 3) + "\n", encoding="utf-8")
+    (work / "mkdocs.yml").write_text("site_name: baseline\ntheme: {name: material}\nplugins: []\n"
+                                     "not_in_nav: /briefings/\nnav: [index.md]\n", encoding="utf-8")
+    return run([PY, "-m", "mkdocs", "build", "-q"], work)[0]
+
+
 def bench_size(n: int, repeats: int, heavy_once: bool) -> dict[str, Any]:
     work = setup(n)
     build = [PY, str(REPO / "build.py"), "--root", str(work), "--offline"]
@@ -119,11 +138,33 @@ def bench_size(n: int, repeats: int, heavy_once: bool) -> dict[str, Any]:
 
     r["render_s"] = round(median_of(repeats, render), 2)
     heavy = 1 if heavy_once else repeats
-    for config, key in (("mkdocs.yml", "mkdocs_en_s"), ("mkdocs.it.yml", "mkdocs_it_s")):
-        r[key] = round(median_of(heavy, lambda c=config: run([PY, "-m", "mkdocs", "build", "-q", "-f", c], work)[0]), 2)
+
+    def cold_site() -> float:
+        # What CI does after ingest with no previous build: render, both MkDocs builds, Pagefind.
+        for lang in ("en", "it"):
+            for folder in ("briefings", "topics", "regions", "archive"):
+                shutil.rmtree(work / "docs" / lang / folder, ignore_errors=True)
+        shutil.rmtree(work / "site", ignore_errors=True)
+        (work / ".newsdesk-cache" / "site-stamp").unlink(missing_ok=True)
+        return run([*build[:2], "site", *build[2:]], work)[0]
+
+    r["site_cold_s"] = round(median_of(heavy, cold_site), 2)
+    r["peak_rss_mib"] = round(_peak_rss_kib() / 1024, 1)
     r["pagefind_s"] = round(median_of(heavy, lambda: run([PY, "-m", "pagefind", "--site", "site", "--quiet"],
                                                          work)[0]), 2)
-    r["peak_rss_mib"] = round(_peak_rss_kib() / 1024, 1)
+    extra = iter(generate(n + repeats, work / "extra")[n:])
+
+    def one_added() -> float:
+        # One new article, then the whole `build.py site` a desk runs: ingest, render, MkDocs, Pagefind.
+        seed = next(extra)
+        shutil.copy(seed, work / "seeds" / f"zz-added-{seed.name}")
+        t, _, out = run([*build[:2], "site", *build[2:]], work)
+        assert "1 new" in out, out[-500:]
+        return t
+
+    r["site_one_added_s"] = round(median_of(repeats, one_added), 2)
+    r["baseline_mkdocs_s"] = round(median_of(heavy, lambda: baseline(n)), 2)
+    r["site_over_baseline"] = round(r["site_cold_s"] / r["baseline_mkdocs_s"], 1)
 
     site = work / "site"
     page = next((site / "briefings").iterdir()) / "index.html"
@@ -172,7 +213,8 @@ def main() -> None:
     data = {"machine": machine(), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
             "date": time.strftime("%Y-%m-%d"), "results": results,
             "exponents_1000_10000": {k: exponent(results, k, 1000, 10000)
-                                     for k in ("cold_ingest_s", "render_s", "mkdocs_en_s")}}
+                                     for k in ("cold_ingest_s", "render_s", "site_cold_s", "site_bytes",
+                                               "site_one_added_s", "baseline_mkdocs_s")}}
     (HERE / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     from bench import report
 
