@@ -190,7 +190,7 @@ def machine() -> str:
 
 def exponent(results: list[dict[str, Any]], key: str, a: int, b: int) -> float | None:
     by_n = {r["n"]: r for r in results}
-    if a in by_n and b in by_n and by_n[a][key] > 0:
+    if a in by_n and b in by_n and by_n[a].get(key) and key in by_n[b]:
         return round(math.log(by_n[b][key] / by_n[a][key]) / math.log(b / a), 2)
     return None
 

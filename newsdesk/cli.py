@@ -180,9 +180,24 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from .site import render_site
+    from .cache import BriefingIndex
+    from .errors import BriefingError
+    from .site import Stored, render_site
 
-    briefings, errors = load_briefings(args.root / "briefings", args.root)
+    # From the briefing index: unchanged briefings are not parsed again (see site.render_site).
+    index = BriefingIndex(args.root)
+    try:
+        entries, errors = index.scan(args.root)
+    finally:
+        index.close()
+    briefings = [Stored(e.slug, e.meta(), e.path, e.sha256) for e in entries]
+    seen: dict[str, str] = {}
+    for e in entries:  # the same check as load_briefings: one article, two briefings
+        key = e.source_url or e.source_sha256
+        if key and key in seen:
+            errors.append(BriefingError(e.path, [f"field 'source': same article as {seen[key]}; keep one of them"]))
+        elif key:
+            seen[key] = e.path
     for err in errors:
         say(str(err), err=True, prefix="error: ")
     result = render_site(args.root, briefings)

@@ -8,6 +8,7 @@ for the same input.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -15,20 +16,21 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 import yaml
 from babel.dates import format_date
 
 from . import geo
-from .briefing import Briefing, write_atomic
+from .briefing import Briefing, BriefingMeta, parse_briefing, read_text, write_atomic
 from .classify import taxonomy
 from .markup import md_text
 from .safehtml import body_html
@@ -44,6 +46,17 @@ GENERATED_DIRS = ("briefings", "topics", "regions", "archive")
 GENERATED_FILES = ("index.md", "feed.xml", "feed.json")
 NOT_INDEXED = 'data-pagefind-ignore="all"'  # metadata and chips stay out of search excerpts
 RAW_HTML_RE = re.compile(r"<(?!https?://|mailto:)")
+
+
+class Listed(Protocol):
+    """What listings, cards and feeds need of a briefing: a Briefing, or a row of the briefing
+    index (cache.IndexEntry) when the file need not be read."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def meta(self) -> BriefingMeta: ...
 
 
 def esc(text: str) -> str:
@@ -70,7 +83,8 @@ def site_url(lang: str) -> str:
 
 # ---- templates ------------------------------------------------------------------------------
 
-def front(title: str, description: str | None = None, *, listing: bool = True, prerendered: bool = False) -> str:
+def front(title: str, description: str | None = None, *, listing: bool = True, prerendered: bool = False,
+          key: str = "") -> str:
     """A page's YAML header. MkDocs templates do not autoescape: a title is HTML-escaped before
     it reaches them. `prerendered`: the body is one block of finished HTML (see listing.md.j2)."""
     data: dict[str, Any] = {"title": html.escape(title)}
@@ -81,6 +95,8 @@ def front(title: str, description: str | None = None, *, listing: bool = True, p
         data["search"] = {"exclude": True}
     if prerendered:
         data["prerendered"] = True
+    if key:
+        data["render_key"] = key  # what the page was rendered from: see render_key
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -103,7 +119,7 @@ def render(template: str, **context: Any) -> str:
 
 # ---- what the templates show ------------------------------------------------------------------
 
-def _newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
+def _newest_first(briefings: Iterable[Listed]) -> list[Listed]:
     return sorted(briefings, key=lambda b: (-b.meta.display_date.toordinal(), b.slug))
 
 
@@ -111,11 +127,11 @@ def _date(d: date, lang: str) -> str:
     return format_date(d, format="long", locale=lang)
 
 
-def title_of(b: Briefing, lang: str) -> str:
+def title_of(b: Listed, lang: str) -> str:
     return b.meta.it.title if lang == "it" else b.meta.title
 
 
-def summary_of(b: Briefing, lang: str) -> str:
+def summary_of(b: Listed, lang: str) -> str:
     return b.meta.it.summary.split(". ")[0].rstrip(".") + "." if lang == "it" else b.meta.description
 
 
@@ -144,7 +160,7 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
-def chips_of(b: Briefing, lang: str, max_regions: int | None = None) -> list[Chip]:
+def chips_of(b: Listed, lang: str, max_regions: int | None = None) -> list[Chip]:
     tax = taxonomy()
     return ([Chip("topic", f"topics/{t}.md", tax.label(t, lang)) for t in b.meta.topics]
             + [Chip("region", f"regions/{region_file(r)}.md", geo.label(r, lang))
@@ -161,7 +177,7 @@ class Card:
     chips: list[Chip]
 
 
-def card_of(b: Briefing, lang: str) -> Card:
+def card_of(b: Listed, lang: str) -> Card:
     t = ui()[lang]
     when = (_date(b.meta.date, lang) if b.meta.date
             else f'{str(t["added"]).capitalize()} {_date(b.meta.added, lang)}')
@@ -176,7 +192,7 @@ class Cards:
         self.lang = lang
         self._done: dict[tuple[str, str], str] = {}
 
-    def __call__(self, briefings: Iterable[Briefing], prefix: str = "../../") -> list[str]:
+    def __call__(self, briefings: Iterable[Listed], prefix: str = "../../") -> list[str]:
         out = []
         for b in briefings:
             key = (b.slug, prefix)
@@ -197,7 +213,8 @@ def reading_minutes(text: str) -> int:
     return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
 
 
-def briefing_page(b: Briefing, lang: str) -> str:
+def briefing_page(b: Briefing, lang: str, key: str = "") -> str:
+    """A briefing's page; `key` (see render_key) goes in its front matter."""
     t = ui()[lang]
     m = b.meta
     src = m.source
@@ -219,7 +236,7 @@ def briefing_page(b: Briefing, lang: str) -> str:
             note.append(str(t["not_reviewed"]))
     note.append(str(t["extractive"]))
     kind = "warning" if engine == "pending" or (engine == "apertium" and not m.reviewed) else "info"
-    return render("briefing.md.j2", t=t, title=title_of(b, lang),
+    return render("briefing.md.j2", t=t, title=title_of(b, lang), key=key,
                   description=m.description if lang == "en" else summary_of(b, lang),
                   show_original=lang == "en" or src.language != lang, src=src, when=when,
                   minutes=minutes, chips=chips_of(b, lang), body=body_html(body), figures=figures,
@@ -261,7 +278,7 @@ def paginate(stem: str, n_items: int, size: int = LIST_PAGE_SIZE) -> list[tuple[
     return pages
 
 
-def paged(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str,
+def paged(folder: str, stem: str, title: str, intro: str, items: Sequence[Listed], lang: str,
           cards: Cards | None = None, more: More | None = None) -> dict[str, str]:
     """Every page of one listing (a month, a topic, a region...), newest first: the one helper all
     paged listings use. An older page is titled with the dates it covers, which never change."""
@@ -279,7 +296,7 @@ def paged(folder: str, stem: str, title: str, intro: str, items: list[Briefing],
     return pages
 
 
-def latest(folder: str, stem: str, title: str, intro: str, items: list[Briefing], lang: str,
+def latest(folder: str, stem: str, title: str, intro: str, items: Sequence[Listed], lang: str,
            cards: Cards | None = None) -> dict[str, str]:
     """One page with the newest LIST_PAGE_SIZE items and a link to the archive for the rest.
     Topic and region pages use it: paging every briefing on each of its ~18 topic and region
@@ -290,9 +307,9 @@ def latest(folder: str, stem: str, title: str, intro: str, items: list[Briefing]
                                           cards=(cards or Cards(lang))(items[:LIST_PAGE_SIZE]), more=more)}
 
 
-def group(briefings: Iterable[Briefing], keys: Callable[[Briefing], Iterable[str]]) -> dict[str, list[Briefing]]:
+def group(briefings: Iterable[Listed], keys: Callable[[Listed], Iterable[str]]) -> dict[str, list[Listed]]:
     """Briefings under each of their keys (topics, regions, months...), in the order given."""
-    groups: dict[str, list[Briefing]] = defaultdict(list)
+    groups: dict[str, list[Listed]] = defaultdict(list)
     for b in briefings:
         for key in keys(b):
             groups[key].append(b)
@@ -307,7 +324,7 @@ class Row:
     count: str
 
 
-def home_page(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> str:
+def home_page(briefings: Sequence[Listed], lang: str, cards: Cards | None = None) -> str:
     cards = cards or Cards(lang)
     return render("home.md.j2", t=ui()[lang], cards=cards(briefings[:PAGE_SIZE], prefix=""))
 
@@ -321,7 +338,7 @@ def _month_label(key: str, lang: str) -> str:
     return format_date(date(year, month, 1), format="LLLL yyyy", locale=lang).capitalize()
 
 
-def archive_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> dict[str, str]:
+def archive_pages(briefings: Sequence[Listed], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
     months = group(briefings, lambda b: [_month_key(b.meta.display_date)])
     rows = [Row(_month_label(k, lang), k, _count(len(v), lang)) for k, v in sorted(months.items(), reverse=True)]
@@ -332,7 +349,7 @@ def archive_pages(briefings: list[Briefing], lang: str, cards: Cards | None = No
     return pages
 
 
-def topic_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> dict[str, str]:
+def topic_pages(briefings: Sequence[Listed], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
     tax = taxonomy()
     by_topic = group(briefings, lambda b: b.meta.topics)
@@ -345,7 +362,7 @@ def topic_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None
     return pages
 
 
-def region_pages(briefings: list[Briefing], lang: str, cards: Cards | None = None) -> dict[str, str]:
+def region_pages(briefings: Sequence[Listed], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
     by_region = group(briefings, lambda b: b.meta.regions)
 
@@ -376,13 +393,14 @@ def region_pages(briefings: list[Briefing], lang: str, cards: Cards | None = Non
 _HREF = re.compile(r'href="([^"]*)"')
 
 
-def broken_links(pages: dict[str, str], docs: Path) -> list[str]:
+def broken_links(pages: dict[str, str], docs: Path, targets: Iterable[str] = ()) -> list[str]:
     """Links in pre-rendered pages that lead to no page. MkDocs checks the links of Markdown
-    pages; these it never sees, so they are checked here, against the generated pages and the
-    hand-written ones in `docs`."""
-    urls = {page_url(p) for p in pages if p.endswith(".md")}
+    pages; these it never sees, so they are checked here, against the generated pages (`pages`
+    and the paths in `targets`) and the hand-written ones in `docs`."""
+    targets = set(targets)
+    urls = {page_url(p) for p in set(pages) | targets if p.endswith(".md")}
     urls |= {page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")} if docs.is_dir() else set()
-    files = set(pages) | ({p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    files = set(pages) | targets | ({p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
                           if docs.is_dir() else set())
     broken = []
     for path, text in sorted(pages.items()):
@@ -404,11 +422,11 @@ def broken_links(pages: dict[str, str], docs: Path) -> list[str]:
 
 # ---- feeds ------------------------------------------------------------------------------------
 
-def _published(b: Briefing) -> datetime:
+def _published(b: Listed) -> datetime:
     return datetime.combine(b.meta.display_date, time(0, 0), tzinfo=UTC)
 
 
-def feeds(briefings: list[Briefing], lang: str) -> dict[str, str]:
+def feeds(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
     t = ui()[lang]
     base = site_url(lang)
     items = briefings[:FEED_LIMIT]
@@ -453,14 +471,13 @@ class RenderResult:
     broken: list[str] = field(default_factory=list)  # links in pre-rendered pages that lead nowhere
 
 
-def pages_for(briefings: list[Briefing], lang: str) -> dict[str, str]:
-    """Every generated page of one language, by path under docs/<lang>/. A new page type is one
-    more line here: a function from the briefings to {path: text}, its template in templates/,
-    and, for a listing, `group` + `paged`."""
+def listing_pages(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
+    """Every generated page of one language but the briefings' own, by path under docs/<lang>/.
+    A new page type is one more line here: a function from the briefings to {path: text}, its
+    template in templates/, and, for a listing, `group` + `paged` (or `latest`)."""
     ordered = _newest_first(briefings)
     cards = Cards(lang)
     pages = {"index.md": home_page(ordered, lang, cards)}
-    pages.update({f"briefings/{b.slug}.md": briefing_page(b, lang) for b in ordered})
     pages.update(archive_pages(ordered, lang, cards))
     pages.update(topic_pages(ordered, lang, cards))
     pages.update(region_pages(ordered, lang, cards))
@@ -468,13 +485,75 @@ def pages_for(briefings: list[Briefing], lang: str) -> dict[str, str]:
     return pages
 
 
-def render_site(root: Path, briefings: list[Briefing]) -> RenderResult:
-    """Write every generated page under docs/<lang>/; remove generated pages no longer made."""
+def pages_for(briefings: Sequence[Briefing], lang: str) -> dict[str, str]:
+    """Every generated page of one language, briefings included."""
+    pages = listing_pages(briefings, lang)
+    pages.update({f"briefings/{b.slug}.md": briefing_page(b, lang) for b in briefings})
+    return pages
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A briefing as the briefing index knows it (cache.IndexEntry): enough for every listing,
+    and the file's hash, which says whether its own page must be rendered again."""
+    slug: str
+    meta: BriefingMeta
+    path: str  # briefings/<slug>.md, relative to the project
+    sha256: str
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """What a briefing page is made with besides the briefing: templates, labels, vocabularies,
+    this code and the libraries that turn a body into safe HTML."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    files = sorted((here / "templates").glob("*")) + sorted((here / "data").glob("*.yaml"))
+    files += [here / name for name in ("site.py", "safehtml.py", "markup.py", "geo.py", "classify.py")]
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for pkg in ("Markdown", "nh3", "Babel", "Jinja2"):
+        h.update(f"{pkg}=={version(pkg)}".encode())
+    return h.hexdigest()
+
+
+def render_key(item: Stored, lang: str) -> str:
+    return hashlib.sha256(f"{_code_hash()} {item.sha256} {lang}".encode()).hexdigest()[:32]
+
+
+def _rendered_with(path: Path, key: str) -> bool:
+    """The page on disk was rendered from this briefing with this code (its front matter says)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return f"\nrender_key: {key}\n".encode() in head
+
+
+def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
+    """Write every generated page under docs/<lang>/; remove generated pages no longer made.
+
+    Listings are made from the index alone. A briefing's own page is rendered again only when
+    the briefing file or the code that renders it changed (`render_key` in its front matter),
+    so adding one article to 10,000 reads one briefing file, not 10,000."""
     result = RenderResult()
+    loaded: dict[str, Briefing] = {}
     for lang in LANGS:
         docs = root / "docs" / lang
-        pages = pages_for(briefings, lang)
-        result.broken += broken_links(pages, docs)
+        pages = listing_pages(items, lang)
+        made = set(pages)
+        for item in items:
+            rel = f"briefings/{item.slug}.md"
+            made.add(rel)
+            key = render_key(item, lang)
+            if _rendered_with(docs / rel, key):
+                result.unchanged += 1
+                continue
+            if item.path not in loaded:
+                loaded[item.path] = parse_briefing(read_text(root / item.path, item.path), item.path)
+            pages[rel] = briefing_page(loaded[item.path], lang, key)
+        result.broken += broken_links(pages, docs, made)
         for rel, text in sorted(pages.items()):
             if write_atomic(docs / rel, text):
                 result.written += 1
@@ -482,11 +561,11 @@ def render_site(root: Path, briefings: list[Briefing]) -> RenderResult:
                 result.unchanged += 1
         for folder in GENERATED_DIRS:
             for path in sorted((docs / folder).rglob("*")) if (docs / folder).is_dir() else []:
-                if path.is_file() and path.relative_to(docs).as_posix() not in pages:
+                if path.is_file() and path.relative_to(docs).as_posix() not in made:
                     path.unlink()
                     result.removed += 1
         for name in GENERATED_FILES:
-            if name not in pages and (docs / name).exists():
+            if name not in made and (docs / name).exists():
                 (docs / name).unlink()
                 result.removed += 1
     return result
