@@ -286,6 +286,24 @@ def read_text(path: Path, rel: str) -> str:
         raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
 
 
+def read_one(path: Path, rel: str) -> tuple[Briefing, bytes]:
+    """One briefing file and its bytes. Every failure is a BriefingError naming the file: an
+    unexpected one (a bug) says so and keeps the original exception as its cause (-v prints it),
+    so one file never stops check, render or ingest for the others."""
+    try:
+        raw = read_checked(path, rel, briefing_error)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
+        return parse_briefing(text, rel), raw
+    except BriefingError:
+        raise
+    except Exception as exc:
+        raise BriefingError(rel, [f"unexpected error ({type(exc).__name__}: {shown(str(exc))[:200]}); this is a "
+                                  "bug in newsdesk: run again with -v for the traceback and report it"]) from exc
+
+
 def read_briefing(path: Path, root: Path) -> Briefing:
     rel = shown(path.relative_to(root).as_posix())
     return parse_briefing(read_text(path, rel), rel)
@@ -301,7 +319,7 @@ def load_briefings(directory: Path, root: Path) -> tuple[list[Briefing], list[Br
             errors.append(BriefingError(rel, [problem]))
             continue
         try:
-            briefings.append(parse_briefing(read_text(path, rel), rel))
+            briefings.append(read_one(path, rel)[0])
         except BriefingError as exc:
             errors.append(exc)
     seen: dict[str, str] = {}

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .briefing import Briefing, BriefingMeta, briefing_error, is_pristine, parse_briefing
+from .briefing import Briefing, BriefingMeta, is_pristine, read_one
 from .errors import BriefingError, NewsdeskError
-from .safety import briefing_files, read_checked, shown
+from .safety import briefing_files, shown
 
 CACHE_DIR = ".newsdesk-cache"
 T = TypeVar("T")
@@ -386,8 +386,7 @@ class BriefingIndex:
                 found.append(old)
                 continue
             try:
-                raw = read_checked(path, rel, briefing_error)
-                b = parse_briefing(_utf8(raw, rel), rel)
+                b, raw = read_one(path, rel)
             except BriefingError as exc:
                 errors.append(exc)
                 continue
@@ -413,14 +412,6 @@ class BriefingIndex:
 
     def close(self) -> None:
         self.cache.close()
-
-
-def _utf8(raw: bytes, rel: str) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
-
 
 
 # ---- one build at a time -----------------------------------------------------------------------

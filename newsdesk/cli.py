@@ -171,10 +171,16 @@ def run_ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_briefing_errors(errors: Sequence[NewsdeskError], verbose: bool) -> None:
+    for err in errors:
+        if verbose and err.__cause__ is not None:
+            traceback.print_exception(err.__cause__, file=sys.stderr)
+        say(str(err), err=True, prefix="error: ")
+
+
 def run_check(args: argparse.Namespace) -> int:
     briefings, errors = load_briefings(args.root / "briefings", args.root)
-    for err in errors:
-        say(str(err), err=True, prefix="error: ")
+    _print_briefing_errors(errors, args.verbose)
     say(f"checked {len(briefings) + len(errors)} briefing(s): {len(errors)} with problems")
     return EXIT_FAILED if errors else EXIT_OK
 
@@ -198,8 +204,7 @@ def run_render(args: argparse.Namespace) -> int:
             errors.append(BriefingError(e.path, [f"field 'source': same article as {seen[key]}; keep one of them"]))
         elif key:
             seen[key] = e.path
-    for err in errors:
-        say(str(err), err=True, prefix="error: ")
+    _print_briefing_errors(errors, args.verbose)
     result = render_site(args.root, briefings)
     for problem in result.broken:
         say(problem, err=True, prefix="error: ")

@@ -444,6 +444,7 @@ def ingest(root: Path, translator: Translator, *, force: bool = False,
     index = BriefingIndex(root if use_index else None, warn=report.warnings.append)
     existing, errors = index.scan(root)
     report.warnings.extend(str(err) for err in errors)
+    report.tracebacks.extend("".join(traceback.format_exception(err.__cause__)) for err in errors if err.__cause__)
     by_file = {b.source_file: b for b in existing if b.source_file}
     taken = {b.slug for b in existing} | {p.name[:-3] for p, _ in briefing_files(root)}
     added_today = build_date()

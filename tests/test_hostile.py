@@ -508,6 +508,33 @@ def test_a_bug_in_one_item_is_that_items_failure(project: Path, monkeypatch: pyt
     assert "Traceback (most recent call last)" in err and "ZeroDivisionError: boom" in err
 
 
+@pytest.mark.parametrize("command", ["check", "render", "ingest"])
+def test_a_bug_reading_one_briefing_is_that_briefings_error(command: str, project: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(FIXTURES / "briefings" / "handwritten-valid.md", project / "briefings")
+    shutil.copy(FIXTURES / "briefings" / "handwritten-valid.md", project / "briefings" / "zz-bug.md")
+    real = briefing_module.parse_briefing
+
+    def flaky(text: str, path: str):  # type: ignore[no-untyped-def]
+        if path.endswith("zz-bug.md"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, path)
+
+    monkeypatch.setattr(briefing_module, "parse_briefing", flaky)
+    line = ("briefings/zz-bug.md: unexpected error (RecursionError: maximum recursion depth exceeded); this is a "
+            "bug in newsdesk: run again with -v for the traceback and report it")
+    result = run(capsys, command, "--root", str(project), "--engines", "")
+    if command == "ingest":
+        assert result.code == 0 and f"warning: {line}" in result.err.splitlines()
+        assert set(REAL) <= set(built(project))
+    else:
+        assert result.code == 1 and result.errors == [f"error: {line}"]
+    capsys.readouterr()
+    main([command, "--root", str(project), "--engines", "", "-v"])
+    assert "RecursionError: maximum recursion depth exceeded" in capsys.readouterr().err.splitlines()
+
+
 def test_a_bug_in_translation_leaves_every_briefing_pending(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     from newsdesk.translate import Translator

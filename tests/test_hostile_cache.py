@@ -197,7 +197,7 @@ def test_schema_change_discards_the_old_file(tmp_path: Path) -> None:
 def test_index_serves_listings_without_reparsing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsdesk import cache as cache_module
 
-    monkeypatch.setattr(cache_module, "parse_briefing", lambda *a: pytest.fail("re-parsed an unchanged file"))
+    monkeypatch.setattr(cache_module, "read_one", lambda *a: pytest.fail("re-read an unchanged file"))
     index = BriefingIndex(root)
     entries, errors = index.scan(root)
     assert errors == []
