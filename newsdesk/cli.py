@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .briefing import load_briefings
 from .cache import build_lock
+from .engines import parse_engines
 from .errors import ConfigError, NewsdeskError
 from .ingest import Report, build_date, ingest, os_problem
 from .safety import shown
@@ -71,10 +72,7 @@ def configure(args: argparse.Namespace) -> None:
     engines, where = _option(args, "engines", "NEWSDESK_ENGINES")
     names = [e.strip() for e in (engines if engines is not None else ",".join(DEFAULT_ENGINES)).split(",")]
     names = [n for n in names if n]
-    unknown = [n for n in names if n not in DEFAULT_ENGINES]
-    if unknown:
-        raise ConfigError(f"{where}: unknown translation engine {shown(unknown[0])!r:.40}; choose from "
-                          f"{', '.join(DEFAULT_ENGINES)} (comma-separated, best first), or '' for none")
+    parse_engines(names, where)  # the one list of engines (engines.py): a ConfigError names the first unknown
     args.engine_names = ["apertium"] if args.offline else names
 
     timeout, where = _option(args, "timeout", "NEWSDESK_TIMEOUT")
