@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -28,6 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 CACHE_PATH = Path(".newsdesk-cache") / "translations.sqlite"
 COMMANDS = ("build", "ingest", "check", "render", "site")
 WRITING = {"build", "ingest", "render", "site"}
+SITE_URL_RE = re.compile(r"^https?://[^\s\"'<>\\`/]+(?:/[^\s\"'<>\\`]*)?$")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,6 +91,12 @@ def configure(args: argparse.Namespace) -> None:
         raise ConfigError(f"{where}={shown(url)!r:.60} is not an http:// or https:// URL; "
                           "write it like http://localhost:5000/")
     args.libretranslate_url = url or None
+    for env in ("NEWSDESK_SITE_URL", "NEWSDESK_SITE_URL_IT"):
+        # Pasted unescaped into every page's <link rel="canonical"> by the theme, and into the feeds.
+        site = os.environ.get(env)
+        if site is not None and not SITE_URL_RE.match(site):
+            raise ConfigError(f"{env}={shown(site)!r:.60} is not a plain http:// or https:// address; write it "
+                              "like https://example.org/newsdesk/ (or unset it)")
     build_date()  # SOURCE_DATE_EPOCH, checked now rather than halfway through a build
 
     root: Path = args.root

@@ -90,3 +90,29 @@ def test_language_folder_symlinked_outside_is_refused(project: Path, tmp_path: P
     assert result.errors == ["error: docs/it/ is a symlink to a folder outside the project, which is never read or "
                              "written; make docs/it/ a real folder inside the project"]
     assert list(victim.iterdir()) == []
+
+
+# ---- environment ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("env", ["NEWSDESK_SITE_URL", "NEWSDESK_SITE_URL_IT"])
+@pytest.mark.parametrize("value", ['https://x.org/"><script>alert(1)</script>/', "javascript:alert(1)//",
+                                   "file:///etc/", "https://exa mple.org/", ""],
+                         ids=["quote-script", "javascript", "file", "space", "empty"])
+def test_site_url_that_is_not_a_plain_address_is_a_usage_error(
+        env: str, value: str, project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The theme pastes site_url unescaped into every page's <link rel="canonical">: a quote in
+    it put a <script> on every page; javascript: and empty values went into the feeds' links."""
+    monkeypatch.setenv(env, value)
+    result = run(capsys, "render", "--root", str(project))
+    assert result.code == 2
+    assert result.errors == [f"error: {env}={value!r:.60} is not a plain http:// or https:// address; write it "
+                             "like https://example.org/newsdesk/ (or unset it)"]
+    assert sorted(p.name for p in project.iterdir()) == ["briefings", "seeds"]  # nothing rendered
+
+
+def test_plain_site_url_reaches_the_feeds(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NEWSDESK_SITE_URL", "http://localhost:8000/news")
+    assert run(capsys, "build", "--root", str(project), "--engines", "").code == 0
+    assert "<link>http://localhost:8000/news/</link>" in (project / "docs" / "en" / "feed.xml").read_text("utf-8")
