@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,35 @@ def render(data: dict[str, Any]) -> str:
         "",
         *exp_lines,
         "",
+        *projection(results),
     ])
+
+
+PROJECTED = [("whole site, both languages (MB)", "site_bytes", 1e-6),
+             ("cold `build.py site` after ingest (s)", "site_cold_s", 1),
+             ("one article added, then `build.py site` (s)", "site_one_added_s", 1),
+             ("cold ingest (s)", "cold_ingest_s", 1),
+             ("peak memory of any one process (MiB)", "peak_rss_mib", 1)]
+PAGES_LIMIT_BYTES = 1e9  # GitHub Pages refuses a published site over 1 GB
+
+
+def projection(results: list[dict[str, Any]], n: int = 100_000) -> list[str]:
+    """Each measure at n, from its growth exponent between the two largest sizes measured."""
+    if len(results) < 2:
+        return []
+    a, b = results[-2], results[-1]
+    lines = [f"Projected to N = {n:,} from the growth between N = {a['n']:,} and N = {b['n']:,} "
+             "(value x (N / N_measured) ^ exponent):", "",
+             "| measure | exponent | projected |", "| --- | ---: | ---: |"]
+    for label, key, scale in PROJECTED:
+        if a.get(key) and b.get(key):
+            e = math.log(b[key] / a[key]) / math.log(b["n"] / a["n"])
+            lines.append(f"| {label} | {e:.2f} | {fmt(round(b[key] * (n / b['n']) ** e * scale, 1))} |")
+            if key == "site_bytes":
+                limit_n = b["n"] * (PAGES_LIMIT_BYTES / b[key]) ** (1 / e)
+    if "limit_n" in locals():
+        lines += ["", f"One site reaches GitHub Pages' 1 GB limit at about N = {limit_n:,.0f} briefings."]
+    return [*lines, ""]
 
 
 def main() -> None:

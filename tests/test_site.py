@@ -325,3 +325,19 @@ def test_page_indentation_is_stripped_except_in_pre_and_textarea() -> None:
     html = '<p>a\n    b &lt;img&gt;</p>\n\n  <pre>  x\n    y</pre>\n  <textarea>\n  q</textarea>\n  <a href="x">z</a>'
     assert hook.strip_indentation(html) == (
         '<p>a\nb &lt;img&gt;</p>\n<pre>  x\n    y</pre>\n<textarea>\n  q</textarea>\n<a href="x">z</a>')
+
+
+def test_a_warning_fails_the_incremental_build_and_is_not_hidden_next_time(
+        built_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Builds stay strict: a broken link fails `site`, and the next build (nothing changed since)
+    rebuilds in full, so the warning is reported again instead of hidden by up-to-date pages."""
+    from newsdesk.cli import main
+
+    root = tmp_path / "p"
+    shutil.copytree(built_site, root, symlinks=True)
+    with (root / "docs" / "en" / "about.md").open("a", encoding="utf-8") as f:
+        f.write("\n[broken](nowhere.md)\n")
+    for _ in range(2):
+        assert main(["site", "--root", str(root), "--offline"]) == 1
+        err = capsys.readouterr().err
+        assert "error: the MkDocs build of en failed (see above); site/ is incomplete" in err
