@@ -48,21 +48,21 @@ def render(data: dict[str, Any]) -> str:
     rows = [f"| {label} | " + " | ".join(fmt(r.get(key, "")) for r in results) + " |" for label, key in ROWS]
     exps = data.get("exponents_1000_10000", {})
     exp_lines = [f"- {key}: {value}" for key, value in exps.items() if value is not None]
-    exp_lines = exp_lines or ["- (needs N = 1,000 and 10,000)"]
+    exp_lines = exp_lines or ["- (needs two sizes)"]
     return "\n".join([
         "# Scale benchmark: results",
         "",
         f"Machine: {data['machine']}.  ",
         f"Date: {data['date']}.  ",
-        f"Command: `{data['command']}` (medians of the repeats; cold ingest and the MkDocs builds of "
-        "N = 10,000 run once).",
+        f"Command: `{data['command']}` (medians of the repeats; at N >= 10,000 the cold builds run once).",
         "",
         "Synthetic corpora from `bench/generate.py` (fixed seed; 300-1,500 words; 80% pasted text, 10% Markdown,",
         "10% HTML). Every stage runs as its own process, as a user runs it.",
         "",
         head, sep, *rows,
         "",
-        "Growth exponent between N = 1,000 and N = 10,000 (1.0 = linear):",
+        f"Growth exponent between the two largest sizes, N = {results[-2]['n']:,} and {results[-1]['n']:,} "
+        "(1.0 = linear):" if len(results) > 1 else "Growth exponents need two sizes.",
         "",
         *exp_lines,
         "",

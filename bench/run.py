@@ -212,7 +212,8 @@ def main() -> None:
     results.sort(key=lambda r: r["n"])
     data = {"machine": machine(), "command": "python bench/run.py " + " ".join(sys.argv[1:]),
             "date": time.strftime("%Y-%m-%d"), "results": results,
-            "exponents_1000_10000": {k: exponent(results, k, 1000, 10000)
+            "exponents_1000_10000": {k: exponent(results, k, results[-2]["n"] if len(results) > 1 else 0,
+                                                 results[-1]["n"])
                                      for k in ("cold_ingest_s", "render_s", "site_cold_s", "site_bytes",
                                                "site_one_added_s", "baseline_mkdocs_s")}}
     (HERE / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
