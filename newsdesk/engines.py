@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from .errors import ConfigError
+from .safety import shown
 
 
 class Engine(StrEnum):
@@ -62,7 +63,7 @@ def parse_engines(names: Sequence[str], where: str = "--engines") -> list[Engine
         except ValueError:
             engine = None
         if engine is None or not engine.is_machine:
-            raise ConfigError(f"{where}: unknown translation engine {name!r:.40}; choose from "
+            raise ConfigError(f"{where}: unknown translation engine {shown(name)!r:.40}; choose from "
                               f"{', '.join(MACHINE_ENGINES)} (comma-separated, best first), or '' for none")
         out.append(engine)
     return out
