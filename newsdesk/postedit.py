@@ -77,6 +77,15 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# English -> Spanish -> Italian (the Italian page of an English article): the pivot's Spanish
+# abbreviations survive.
+RULES_IT: tuple[tuple[str, str], ...] = (
+    (r"\bgli EE\.UU\.", "gli USA"),
+    (r"\bEE\.UU\.", "USA"),
+    (r"\bUe\b", "UE"),
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(p), r) for p, r in RULES)
@@ -97,7 +106,7 @@ def rules_version() -> str:
     rules are not reused."""
     from .protect import glossary
 
-    text = repr(RULES) + repr(sorted(SPANISH_LEFTOVERS.items())) + repr(sorted(glossary().items()))
+    text = repr(RULES) + repr(RULES_IT) + repr(sorted(SPANISH_LEFTOVERS.items())) + repr(sorted(glossary().items()))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -123,3 +132,10 @@ def post_edit(english: str) -> str:
     english = _the_country_re().sub("", english)
     english = _LEFTOVER_RE.sub(_leftover, english)
     return english[:1].upper() + english[1:]
+
+
+def post_edit_italian(italian: str) -> str:
+    """The Italian of an English article, with the pivot's Spanish abbreviations fixed."""
+    for pattern, replacement in RULES_IT:
+        italian = re.sub(pattern, replacement, italian)
+    return italian

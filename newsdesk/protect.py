@@ -128,8 +128,9 @@ def protect(text: str, source: str, target: str) -> Protected:
         # "UE" or "Bruxelles" for Europe is not the word "Europe" (the glossary has those).
         if place.named and text[place.start:place.end] == geo.label(place.code, source):
             spans.append((place.start, place.end, PLACE, geo.label(place.code, target)))
-    for m in ACRONYM_RE.finditer(text):
-        spans.append((m.start(), m.end(), ACRONYM, m.group(0)))
+    if source == "it":
+        for m in ACRONYM_RE.finditer(text):
+            spans.append((m.start(), m.end(), ACRONYM, m.group(0)))
     if source == "it" and target == "en":
         for m in NUMBER_IT_RE.finditer(text):
             spans.append((m.start(), m.end(), NUMBER, _english_number(m.group(0))))

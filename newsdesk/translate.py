@@ -403,6 +403,8 @@ class ApertiumEngine:
             english = p.restore(" ".join(APERTIUM_MARKS.sub("", raw).split()))
             if (source, target) == ("it", "en"):
                 english = postedit.post_edit(english)
+            elif (source, target) == ("en", "it"):
+                english = postedit.post_edit_italian(english)
             out.append(check_result(self.name, text, english))
         return out
 

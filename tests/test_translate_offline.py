@@ -73,6 +73,12 @@ def test_offline_sentence(italian: str, required: list[str], forbidden: list[str
     assert (missing, present) == ([], []), english
 
 
+@needs_apertium
+def test_english_to_italian_keeps_italian_abbreviations() -> None:
+    italian = ApertiumEngine().translate_batch(["The EU and the US signed a deal on chips."], "en", "it")[0]
+    assert "UE" in italian and "USA" in italian and "EE.UU." not in italian and "EU " not in italian
+
+
 @pytest.mark.parametrize(("italian", "values"), [
     ("Tesla Model Y e Serie C", ("Tesla", "Model Y", "Series C")),
     ("Nel 2025 la UE ha 1.800 dipendenti", ("EU", "1,800 employees")),
