@@ -364,7 +364,12 @@ def is_pristine(text: str) -> bool:
 
 
 def current_umask() -> int:
-    """The process umask (reading it means setting it; set straight back)."""
+    """The process umask: from /proc on Linux (reading never changes it); elsewhere by setting it
+    and setting it straight back (a thread creating a file in between would see 022)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
