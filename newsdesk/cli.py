@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import stories
 from .briefing import load_briefings
 from .cache import build_lock
 from .engines import parse_engines
@@ -188,7 +189,14 @@ def run_check(args: argparse.Namespace) -> int:
     briefings, errors = load_briefings(args.root / "briefings", args.root)
     _print_briefing_errors(errors, args.verbose)
     say(f"checked {len(briefings) + len(errors)} briefing(s): {len(errors)} with problems")
-    return EXIT_FAILED if errors else EXIT_OK
+    story_errors, story_warnings = stories.check(args.root, briefings)
+    for message in story_errors:
+        say(message, err=True, prefix="error: ")
+    for message in story_warnings:
+        say(message, err=True, prefix="warning: ")
+    if errors or story_errors or (args.strict and story_warnings):
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -211,6 +219,12 @@ def run_render(args: argparse.Namespace) -> int:
         elif key:
             seen[key] = e.path
     _print_briefing_errors(errors, args.verbose)
+    try:
+        stories.update(args.root, briefings)
+    except stories.StoriesError as exc:
+        for message in exc.problems:
+            say(message, err=True, prefix="error: ")
+        return EXIT_FAILED
     result = render_site(args.root, briefings)
     for problem in result.broken:
         say(problem, err=True, prefix="error: ")

@@ -1,0 +1,334 @@
+"""Stories: briefings from different outlets about the same event, grouped for one page.
+
+Two briefings are about the same event when they name the same subjects (organisations, people,
+products: at least two in common, news agencies they quote left out), their dates are close or
+unknown, and their Italian texts are similar: the cosine of their lemmas' term-frequency vectors
+(scikit-learn's TfidfVectorizer without IDF: a pair's score depends on that pair only, so a new
+briefing never regroups old ones). Topics alone never make a story: every AI article shares the topic "artificial
+intelligence".
+
+The grouping is stored in stories.yaml at the project root so that a person can review it: the
+build rewrites the automatic stories, and keeps every story marked `pinned: true` exactly as
+written (a pinned story with one briefing keeps that briefing out of every story). `python
+build.py check` validates the file.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from . import names
+from .briefing import SLUG_RE, Briefing, write_atomic
+from .text import lemmas
+
+STORIES_FILE = "stories.yaml"
+# Days between two stated publication dates beyond which articles report different events
+# (a follow-up a month later is a new story). An unknown date is compatible with any date.
+MAX_DAYS_APART = 7
+# Subjects in common: one (the company) is what every article about that company shares; two
+# (the company and its partner, or its product) mark the same news.
+MIN_SHARED_SUBJECTS = 2
+# Cosine of the lemma vectors. The two Alibaba seeds, written by different outlets, score 0.30;
+# an article about the same company's quarterly results 0.15-0.17 (tests/fixtures/stories/):
+# 0.22 sits between. Lemmas of three letters or fewer are mostly articles and prepositions.
+MIN_SIMILARITY = 0.22
+MIN_LEMMA_LEN = 4
+
+HEADER = """\
+# Stories: briefings about the same event from different sources, one page each.
+# Written by `python build.py render` (and build, site). Review it like a briefing:
+# - to change a story, edit its `briefings` (and `lead`, whose summary the story page shows) and
+#   set `pinned: true`: a pinned story is kept exactly as written;
+# - to keep a briefing out of every story, pin a story that holds only that briefing.
+# Unpinned stories are recomputed from the briefings on every build.
+"""
+
+
+Slug = Annotated[str, Field(pattern=SLUG_RE)]
+
+
+class Story(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug  # the slug of the member added first: stays the same as sources join
+    lead: Slug  # whose summary the story page shows
+    briefings: list[Slug]
+    pinned: bool = False
+
+
+class StoriesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stories: list[Story] = []
+
+
+class StoriesError(ValueError):
+    """stories.yaml is not valid: every problem names the story and the field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+# ---- similarity ---------------------------------------------------------------------------------
+
+def _text(b: Briefing) -> str:
+    # The Italian fields exist for every briefing (original or translated), so every pair is
+    # compared in one language.
+    it = b.meta.it
+    return " ".join([it.title, it.summary, *it.key_points])
+
+
+def _lemmas(text: str) -> list[str]:
+    return [w for w in lemmas(text, "it") if len(w) >= MIN_LEMMA_LEN and w.isalpha()]
+
+
+def dates_compatible(a: Briefing, b: Briefing) -> bool:
+    if a.meta.date is None or b.meta.date is None:
+        return True
+    return abs((a.meta.date - b.meta.date).days) <= MAX_DAYS_APART
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: str
+    b: str
+    shared: int  # subjects in common
+    similarity: float
+
+
+def related_pairs(briefings: Sequence[Briefing]) -> list[Pair]:
+    """Every pair of briefings about the same event, strongest evidence first: more subjects in
+    common, then more similar text. Only pairs that share
+    subjects are compared, so the work grows with the briefings about each company, not with the
+    square of the whole archive."""
+    if len(briefings) < 2:
+        return []
+    subjects = [names.subjects(b) for b in briefings]
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(subjects):
+        for name in found:
+            by_subject[name].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in by_subject.values():
+        for i, j in itertools.combinations(members, 2):
+            shared[(i, j)] += 1
+    candidates = sorted(p for p, n in shared.items() if n >= MIN_SHARED_SUBJECTS
+                        and dates_compatible(briefings[p[0]], briefings[p[1]]))
+    if not candidates:
+        return []
+    # Only briefings in a candidate pair are lemmatised (the slow part).
+    row = {i: n for n, i in enumerate(sorted({i for pair in candidates for i in pair}))}
+    vectorizer = TfidfVectorizer(analyzer=_lemmas, sublinear_tf=True, use_idf=False)
+    vectors = vectorizer.fit_transform([_text(briefings[i]) for i in row])
+    pairs = []
+    for i, j in candidates:
+        similarity = float(vectors[row[i]].multiply(vectors[row[j]]).sum())
+        if similarity >= MIN_SIMILARITY:
+            a, b = sorted((briefings[i].slug, briefings[j].slug))
+            pairs.append(Pair(a, b, shared[(i, j)], round(similarity, 6)))
+    return sorted(pairs, key=lambda p: (-p.shared, -p.similarity, p.a, p.b))
+
+
+# ---- grouping -----------------------------------------------------------------------------------
+
+def _lead(members: Iterable[Briefing]) -> Briefing:
+    """The member whose summary stands for the story: reviewed English first, then the one with the
+    most figures and names, then a stated date."""
+    def weight(b: Briefing) -> tuple[int, int, int, str]:
+        m = b.meta
+        return (-int(m.reviewed), -(len(m.figures) + len(names.subjects(b))), int(m.date is None), b.slug)
+    return min(members, key=weight)
+
+
+def _first_added(members: Iterable[Briefing]) -> Briefing:
+    return min(members, key=lambda b: (b.meta.added, b.slug))
+
+
+def group(briefings: Sequence[Briefing], pinned: Sequence[Story] = ()) -> list[Story]:
+    """The stories of a set of briefings: the pinned ones as given, then automatic ones of two or
+    more briefings among the rest. Clusters merge along the strongest pairs first, and only
+    when every date in the merged cluster stays compatible (no chains across months)."""
+    by_slug = {b.slug: b for b in briefings}
+    taken = {slug for s in pinned for slug in s.briefings}
+    free = [b for b in briefings if b.slug not in taken]
+    cluster: dict[str, list[str]] = {b.slug: [b.slug] for b in free}
+    for pair in related_pairs(free):
+        left, right = cluster[pair.a], cluster[pair.b]
+        if left is right:
+            continue
+        if not all(dates_compatible(by_slug[x], by_slug[y]) for x in left for y in right):
+            continue
+        left.extend(right)
+        for slug in right:
+            cluster[slug] = left
+    stories = list(pinned)
+    seen: set[int] = set()
+    for members in cluster.values():
+        if len(members) < 2 or id(members) in seen:
+            continue
+        seen.add(id(members))
+        items = [by_slug[s] for s in members]
+        stories.append(Story(id=_first_added(items).slug, lead=_lead(items).slug,
+                             briefings=sorted(members, key=lambda s: (by_slug[s].meta.display_date, s))))
+    return sorted(stories, key=lambda s: s.id)
+
+
+# ---- the stories file ---------------------------------------------------------------------------
+
+def _format(exc: ValidationError) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        where = f"story {loc[1] + 1}" if len(loc) > 1 and loc[0] == "stories" and isinstance(loc[1], int) else ""
+        field = ".".join(str(x) for x in loc[2:]) or ".".join(str(x) for x in loc)
+        msg = err["msg"]
+        if err["type"] == "string_pattern_mismatch":
+            msg = "expected a briefing slug (lower-case words joined by '-')"
+        elif err["type"] == "extra_forbidden":
+            msg = "unknown field; a story has id, lead, briefings and pinned"
+        out.append(f"{STORIES_FILE}: {where + ', ' if where else ''}field '{field}': {msg}")
+    return out
+
+
+def parse(text: str) -> StoriesFile:
+    try:
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark else ""
+        raise StoriesError([f"{STORIES_FILE}: not valid YAML{line}; check indentation and quotes"]) from exc
+    if data is None:
+        return StoriesFile()
+    if not isinstance(data, dict):
+        raise StoriesError([f"{STORIES_FILE}: expected a mapping with a 'stories' list"])
+    try:
+        return StoriesFile.model_validate(data)
+    except ValidationError as exc:
+        raise StoriesError(_format(exc)) from exc
+
+
+def load(root: Path) -> StoriesFile:
+    path = root / STORIES_FILE
+    return parse(path.read_text(encoding="utf-8")) if path.exists() else StoriesFile()
+
+
+def problems(stories: StoriesFile, briefings: Sequence[Briefing]) -> list[str]:
+    """What is wrong between stories.yaml and the briefings, one line per problem, naming the
+    story, the field and the fix."""
+    known = {b.slug for b in briefings}
+    out: list[str] = []
+    where: dict[str, str] = {}
+    ids: set[str] = set()
+    for s in stories.stories:
+        name = f"{STORIES_FILE}: story '{s.id}'"
+        if s.id in ids:
+            out.append(f"{name}, field 'id': used by two stories; give each story its own id")
+        ids.add(s.id)
+        for slug in s.briefings:
+            if slug not in known:
+                out.append(f"{name}, field 'briefings': no briefing '{slug}' in briefings/; remove it or fix the slug")
+            elif slug in where:
+                out.append(f"{name}, field 'briefings': '{slug}' is also in story '{where[slug]}'; "
+                           "a briefing belongs to one story")
+            else:
+                where[slug] = s.id
+        if len(set(s.briefings)) != len(s.briefings):
+            out.append(f"{name}, field 'briefings': lists a briefing twice")
+        if s.lead not in s.briefings:
+            out.append(f"{name}, field 'lead': '{s.lead}' is not one of the story's briefings")
+        if not s.pinned and len(s.briefings) < 2:
+            out.append(f"{name}, field 'briefings': an automatic story needs two briefings; "
+                       "pin it (pinned: true) to keep a briefing out of every story")
+    return out
+
+
+def dump(stories: Sequence[Story]) -> str:
+    data = {"stories": [s.model_dump() for s in stories]}
+    return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def update(root: Path, briefings: Sequence[Briefing]) -> list[Story]:
+    """Recompute the automatic stories, keep the pinned ones, and write stories.yaml when it
+    changes. Raises StoriesError when the file is invalid (nothing is written then)."""
+    current = load(root)
+    found = problems(StoriesFile(stories=[s for s in current.stories if s.pinned]), briefings)
+    if found:
+        raise StoriesError(found)
+    stories = group(briefings, [s for s in current.stories if s.pinned])
+    text = dump(stories)
+    if stories or (root / STORIES_FILE).exists():
+        write_atomic(root / STORIES_FILE, text)
+    return stories
+
+
+def stale(root: Path, briefings: Sequence[Briefing]) -> bool:
+    """Whether stories.yaml differs from what the build would write."""
+    current = load(root)
+    expected = dump(group(briefings, [s for s in current.stories if s.pinned]))
+    path = root / STORIES_FILE
+    actual = path.read_text(encoding="utf-8") if path.exists() else dump([])
+    return actual != expected
+
+
+# ---- what a story page shows --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Difference:
+    """A fact some sources state and others do not."""
+    en: str  # the fact, in each language
+    it: str
+    stated_by: tuple[str, ...]  # slugs of the members that state it
+    not_stated_by: tuple[str, ...]
+
+
+def differences(members: Sequence[Briefing]) -> list[Difference]:
+    """Figures and publication dates on which the sources differ: a figure one states and
+    another does not, a date one states and another leaves unknown."""
+    out: list[Difference] = []
+    slugs = tuple(b.slug for b in members)
+    figures: dict[tuple[float, str], tuple[str, str]] = {}
+    stating: dict[tuple[float, str], list[str]] = defaultdict(list)
+    for b in members:
+        for fig in b.meta.figures:
+            key = (float(fig.value), fig.unit)
+            figures.setdefault(key, (fig.en, fig.it))
+            if b.slug not in stating[key]:
+                stating[key].append(b.slug)
+    for key, (en, it) in figures.items():
+        if len(stating[key]) < len(members):
+            out.append(Difference(en, it, tuple(stating[key]), tuple(s for s in slugs if s not in stating[key])))
+    dated = [b for b in members if b.meta.date]
+    if dated and len(dated) < len(members):
+        out.append(Difference("publication date", "data di pubblicazione", tuple(b.slug for b in dated),
+                              tuple(b.slug for b in members if not b.meta.date)))
+    return out
+
+
+def membership(stories: Iterable[Story]) -> dict[str, Story]:
+    """Briefing slug -> its story."""
+    return {slug: s for s in stories for slug in s.briefings}
+
+
+def check(root: Path, briefings: Sequence[Briefing]) -> tuple[list[str], list[str]]:
+    """Errors and warnings about stories.yaml for `build.py check`: an invalid file is an error;
+    one the build would rewrite is a warning (an error with --strict)."""
+    try:
+        current = load(root)
+    except StoriesError as exc:
+        return exc.problems, []
+    found = problems(current, briefings)
+    if found:
+        return found, []
+    if stale(root, briefings):
+        return [], [f"{STORIES_FILE} is out of date: run `python build.py render` and review the change"]
+    return [], []
