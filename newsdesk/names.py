@@ -11,13 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from slugify import slugify
 
 from . import geo
-from .briefing import Briefing
+from .briefing import BriefingMeta
+
+
+class Item(Protocol):
+    """What is compared and listed of a briefing: its slug and front matter (a Item, or a row
+    of the briefing index)."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def meta(self) -> BriefingMeta: ...
 
 KINDS = ("organizations", "people")  # the kinds that get pages; products do not
 
@@ -74,7 +85,7 @@ def entity_slug(name: str) -> str:
     return slugify(canonical(name), max_length=80, word_boundary=True) or "entity"
 
 
-def of_briefing(b: Briefing, kind: str) -> list[str]:
+def of_briefing(b: Item, kind: str) -> list[str]:
     """A briefing's organisations or people, canonical, in the briefing's order, once each."""
     out: list[str] = []
     for name in getattr(b.meta.entities, kind):
@@ -84,7 +95,7 @@ def of_briefing(b: Briefing, kind: str) -> list[str]:
     return out
 
 
-def subjects(b: Briefing) -> frozenset[str]:
+def subjects(b: Item) -> frozenset[str]:
     """What a briefing is about, for comparing two briefings: its organisations (units count as
     their parent too), people and products, without the news outlets it quotes."""
     found: set[str] = set()
@@ -99,10 +110,10 @@ def subjects(b: Briefing) -> frozenset[str]:
     return frozenset(found)
 
 
-def index(briefings: Iterable[Briefing], kind: str) -> dict[str, list[Briefing]]:
+def index(briefings: Iterable[Item], kind: str) -> dict[str, list[Item]]:
     """Each canonical name of a kind -> its briefings, in the order given. A parent organisation
     also lists its units' briefings."""
-    out: dict[str, list[Briefing]] = {}
+    out: dict[str, list[Item]] = {}
     for b in briefings:
         seen: list[str] = []
         for name in of_briefing(b, kind):

@@ -23,17 +23,20 @@ from email.utils import format_datetime
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 import yaml
 from babel.dates import format_date
 
-from . import geo
+from . import geo, names, stories, worldmap
 from .briefing import Briefing, BriefingMeta, parse_briefing, read_text, write_atomic
 from .classify import taxonomy
 from .markup import md_text
 from .safehtml import body_html
+
+if TYPE_CHECKING:
+    from .related import StoryLinks
 
 LANGS = ("en", "it")
 DEFAULT_SITE_URL = "https://newsdesk.github.io/newsdesk/"
@@ -42,7 +45,7 @@ CARD_REGIONS = 6  # region chips on a card in a list; the briefing page shows th
 LIST_PAGE_SIZE = 50  # briefings per page of a topic, region or month listing
 FEED_LIMIT = 50  # newest briefings in each feed
 WORDS_PER_MINUTE = 200
-GENERATED_DIRS = ("briefings", "topics", "regions", "archive")
+GENERATED_DIRS = ("briefings", "topics", "regions", "archive", "stories", "organizations", "people", "names")
 GENERATED_FILES = ("index.md", "feed.xml", "feed.json")
 NOT_INDEXED = 'data-pagefind-ignore="all"'  # metadata and chips stay out of search excerpts
 RAW_HTML_RE = re.compile(r"<(?!https?://|mailto:)")
@@ -97,6 +100,9 @@ def front(title: str, description: str | None = None, *, listing: bool = True, p
         data["prerendered"] = True
     if key:
         data["render_key"] = key  # what the page was rendered from: see render_key
+    # Generated pages read like a news site, not documentation: no sidebar of one item, no table
+    # of contents of card titles, no "Next: Search" footer (Material's `hide`).
+    data["hide"] = ["navigation", "toc", "footer"]
     # libyaml's emitter when present: the same text as PyYAML's, 15x faster (which was a third of render).
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return "---\n" + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
@@ -122,7 +128,13 @@ def render(template: str, **context: Any) -> str:
 # ---- what the templates show ------------------------------------------------------------------
 
 def _newest_first(briefings: Iterable[Listed]) -> list[Listed]:
-    return sorted(briefings, key=lambda b: (-b.meta.display_date.toordinal(), b.slug))
+    """By the article's publication date, newest first. An article that does not state its date
+    is never the newest news: those come after every dated one, the latest added first."""
+    return sorted(briefings, key=lambda b: (b.meta.date is None, -b.meta.display_date.toordinal(), b.slug))
+
+
+def _newest_added_first(briefings: Iterable[Listed]) -> list[Listed]:
+    return sorted(briefings, key=lambda b: (-b.meta.added.toordinal(), b.slug))
 
 
 def _date(d: date, lang: str) -> str:
@@ -215,7 +227,7 @@ def reading_minutes(text: str) -> int:
     return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
 
 
-def briefing_page(b: Briefing, lang: str, key: str = "") -> str:
+def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | None = None) -> str:
     """A briefing's page; `key` (see render_key) goes in its front matter."""
     t = ui()[lang]
     m = b.meta
@@ -225,7 +237,10 @@ def briefing_page(b: Briefing, lang: str, key: str = "") -> str:
     when = (f'{t["published"]} {_date(m.date, lang)}' if m.date
             else f'{t["date_unknown"]} ({t["added"]} {_date(m.added, lang)})')
     figures = [(fig.en if lang == "en" else fig.it, fig.it if src.language == "it" else fig.en) for fig in m.figures]
-    names = [(t[k], getattr(m.entities, k)) for k in ("organizations", "people", "products") if getattr(m.entities, k)]
+    # Organisations and people link to their pages (under their canonical name); products do not.
+    named = [(t[k], [(n, f"../{k}/{names.entity_slug(n)}.md" if k in names.KINDS else None)
+                     for n in getattr(m.entities, k)])
+             for k in ("organizations", "people", "products") if getattr(m.entities, k)]
     # The note describes the English text; on the Italian page of an English article whose
     # Italian is still pending, it says that instead.
     engine = "pending" if lang == "it" and m.translation.it == "pending" else m.translation.en
@@ -242,7 +257,7 @@ def briefing_page(b: Briefing, lang: str, key: str = "") -> str:
                   description=m.description if lang == "en" else summary_of(b, lang),
                   show_original=lang == "en" or src.language != lang, src=src, when=when,
                   minutes=minutes, chips=chips_of(b, lang), body=body_html(body), figures=figures,
-                  names=names, note=note, note_kind=kind)
+                  names=named, note=note, note_kind=kind, story=story)
 
 
 # ---- listings -----------------------------------------------------------------------------------
@@ -326,9 +341,16 @@ class Row:
     count: str
 
 
-def home_page(briefings: Sequence[Listed], lang: str, cards: Cards | None = None) -> str:
+def home_page(briefings: Sequence[Listed], lang: str, cards: Cards | None = None,
+              found: Sequence[stories.Story] = ()) -> str:
+    """The newest briefings; a story's briefings as one card, where its newest member would be."""
+    from .related import home_entries
+
     cards = cards or Cards(lang)
-    return render("home.md.j2", t=ui()[lang], cards=cards(briefings[:PAGE_SIZE], prefix=""))
+    return render("home.md.j2", t=ui()[lang], cards=home_entries(briefings, found or [], lang, cards, PAGE_SIZE))
+
+
+UNDATED = "date-not-stated"  # the archive page of briefings whose article states no date
 
 
 def _month_key(d: date) -> str:
@@ -342,12 +364,20 @@ def _month_label(key: str, lang: str) -> str:
 
 def archive_pages(briefings: Sequence[Listed], lang: str, cards: Cards | None = None) -> dict[str, str]:
     t = ui()[lang]
-    months = group(briefings, lambda b: [_month_key(b.meta.display_date)])
+    # Months of publication; articles that do not state a date are filed apart, under "date not
+    # stated", never in the month they happened to be added.
+    months = group(briefings, lambda b: [_month_key(b.meta.date)] if b.meta.date else [UNDATED])
+    undated = months.pop(UNDATED, [])
     rows = [Row(_month_label(k, lang), k, _count(len(v), lang)) for k, v in sorted(months.items(), reverse=True)]
+    if undated:
+        rows.append(Row(str(t["date_not_stated"]).capitalize(), UNDATED, _count(len(undated), lang)))
     pages = {"archive/index.md": render("index.md.j2", title=t["archive_title"], intro=t["archive_intro"],
                                         groups=[(None, rows)])}
     for key, items in months.items():
         pages.update(paged("archive", key, _month_label(key, lang), "", items, lang, cards))
+    if undated:
+        pages.update(paged("archive", UNDATED, str(t["date_not_stated"]).capitalize(), str(t["undated_intro"]),
+                           undated, lang, cards))
     return pages
 
 
@@ -382,8 +412,9 @@ def region_pages(briefings: Sequence[Listed], lang: str, cards: Cards | None = N
         placed.update(countries)
         groups.append((row(macro), [row(c) for c in countries]))
     groups.append((None, [row(c) for c in by_label(c for c in by_region if geo.is_country(c) and c not in placed)]))
+    counts = {c: len(v) for c, v in by_region.items() if geo.is_country(c)}
     pages = {"regions/index.md": render("index.md.j2", title=t["regions_title"], intro=t["regions_intro"],
-                                        groups=groups)}
+                                        groups=groups, before=world_map(counts, lang))}
     for code, items in by_region.items():
         pages.update(latest("regions", region_file(code), geo.label(code, lang), str(t["region_page_intro"]),
                             items, lang, cards))
@@ -422,21 +453,32 @@ def broken_links(pages: dict[str, str], docs: Path, targets: Iterable[str] = ())
     return broken
 
 
+def world_map(counts: dict[str, int], lang: str) -> str:
+    """The Regions index's map, with a table of the same countries and links beside it."""
+    t = ui()[lang]
+    rows = [Row(geo.label(c, lang), region_file(c), str(n))
+            for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], geo.label(kv[0], lang).casefold()))]
+    svg = worldmap.svg(counts, lambda c: geo.label(c, lang), lambda c: f"{region_file(c)}/", str(t["map_title"]))
+    return render("world_map.md.j2", t=t, svg=svg, rows=rows, legend=worldmap.legend())
+
+
 # ---- feeds ------------------------------------------------------------------------------------
 
 def _published(b: Listed) -> datetime:
-    return datetime.combine(b.meta.display_date, time(0, 0), tzinfo=UTC)
+    """Feed items are dated by when the briefing was added (the feed says so): a reader's feed
+    shows what is new here, and an article without a date still gets one that is true."""
+    return datetime.combine(b.meta.added, time(0, 0), tzinfo=UTC)
 
 
 def feeds(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
     t = ui()[lang]
     base = site_url(lang)
-    items = briefings[:FEED_LIMIT]
+    items = _newest_added_first(briefings)[:FEED_LIMIT]
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = str(t["feed_title"])
     ET.SubElement(channel, "link").text = base
-    ET.SubElement(channel, "description").text = str(t["home_intro"])
+    ET.SubElement(channel, "description").text = f'{t["home_intro"]} {t["feed_dates"]}'
     ET.SubElement(channel, "language").text = lang
     if items:
         ET.SubElement(channel, "lastBuildDate").text = format_datetime(_published(items[0]))
@@ -455,7 +497,8 @@ def feeds(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
                            "content_text": summary_of(b, lang), "date_published": _published(b).isoformat(),
                            "tags": [taxonomy().label(x, lang) for x in b.meta.topics]})
     ET.indent(rss)
-    feed_json = {"version": "https://jsonfeed.org/version/1.1", "title": t["feed_title"], "home_page_url": base,
+    feed_json = {"version": "https://jsonfeed.org/version/1.1", "title": t["feed_title"],
+                 "description": f'{t["home_intro"]} {t["feed_dates"]}', "home_page_url": base,
                  "feed_url": f"{base}feed.json", "language": lang, "items": json_items}
     return {
         "feed.xml": '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n",
@@ -473,13 +516,17 @@ class RenderResult:
     broken: list[str] = field(default_factory=list)  # links in pre-rendered pages that lead nowhere
 
 
-def listing_pages(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
+def listing_pages(briefings: Sequence[Listed], lang: str, found: Sequence[stories.Story] = ()) -> dict[str, str]:
     """Every generated page of one language but the briefings' own, by path under docs/<lang>/.
     A new page type is one more line here: a function from the briefings to {path: text}, its
     template in templates/, and, for a listing, `group` + `paged` (or `latest`)."""
+    from . import related
+
     ordered = _newest_first(briefings)
     cards = Cards(lang)
-    pages = {"index.md": home_page(ordered, lang, cards)}
+    pages = {"index.md": home_page(ordered, lang, cards, found)}
+    pages.update(related.story_pages(ordered, found, lang))
+    pages.update(related.entity_pages(ordered, lang, cards))
     pages.update(archive_pages(ordered, lang, cards))
     pages.update(topic_pages(ordered, lang, cards))
     pages.update(region_pages(ordered, lang, cards))
@@ -489,9 +536,17 @@ def listing_pages(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
 
 def pages_for(briefings: Sequence[Briefing], lang: str) -> dict[str, str]:
     """Every generated page of one language, briefings included."""
-    pages = listing_pages(briefings, lang)
-    pages.update({f"briefings/{b.slug}.md": briefing_page(b, lang) for b in briefings})
+    found = stories.group(briefings)
+    links = story_links(briefings, found, lang)
+    pages = listing_pages(briefings, lang, found)
+    pages.update({f"briefings/{b.slug}.md": briefing_page(b, lang, story=links.get(b.slug)) for b in briefings})
     return pages
+
+
+def story_links(briefings: Sequence[Listed], found: Sequence[stories.Story], lang: str) -> dict[str, StoryLinks]:
+    from .related import story_links as links
+
+    return links(briefings, found, lang)
 
 
 @dataclass(frozen=True)
@@ -511,7 +566,8 @@ def _code_hash() -> str:
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
     files = sorted((here / "templates").glob("*")) + sorted((here / "data").glob("*.yaml"))
-    files += [here / name for name in ("site.py", "safehtml.py", "markup.py", "geo.py", "classify.py")]
+    files += [here / name for name in ("site.py", "safehtml.py", "markup.py", "geo.py", "classify.py", "names.py",
+                                       "related.py")]
     for path in files:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     for pkg in ("Markdown", "nh3", "Babel", "Jinja2"):
@@ -519,8 +575,10 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-def render_key(item: Stored, lang: str) -> str:
-    return hashlib.sha256(f"{_code_hash()} {item.sha256} {lang}".encode()).hexdigest()[:32]
+def render_key(item: Stored, lang: str, story: StoryLinks | None = None) -> str:
+    """The page changes with the file, the code, and the other sources of its story."""
+    extra = "" if story is None else repr(story)
+    return hashlib.sha256(f"{_code_hash()} {item.sha256} {lang} {extra}".encode()).hexdigest()[:32]
 
 
 def _rendered_with(path: Path, key: str) -> bool:
@@ -541,20 +599,24 @@ def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
     so adding one article to 10,000 reads one briefing file, not 10,000."""
     result = RenderResult()
     loaded: dict[str, Briefing] = {}
+    # Stories as stories.yaml pins them and the build groups the rest (cli.run_render has
+    # validated and rewritten the file just before).
+    found = stories.group(items, [s for s in stories.load(root).stories if s.pinned])
     for lang in LANGS:
         docs = root / "docs" / lang
-        pages = listing_pages(items, lang)
+        pages = listing_pages(items, lang, found)
+        links = story_links(items, found, lang)
         made = set(pages)
         for item in items:
             rel = f"briefings/{item.slug}.md"
             made.add(rel)
-            key = render_key(item, lang)
+            key = render_key(item, lang, links.get(item.slug))
             if _rendered_with(docs / rel, key):
                 result.unchanged += 1
                 continue
             if item.path not in loaded:
                 loaded[item.path] = parse_briefing(read_text(root / item.path, item.path), item.path)
-            pages[rel] = briefing_page(loaded[item.path], lang, key)
+            pages[rel] = briefing_page(loaded[item.path], lang, key, links.get(item.slug))
         result.broken += broken_links(pages, docs, made)
         for rel, text in sorted(pages.items()):
             if write_atomic(docs / rel, text):

@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import names
-from .briefing import SLUG_RE, Briefing, write_atomic
+from .briefing import SLUG_RE, write_atomic
+from .names import Item
 from .text import lemmas
 
 STORIES_FILE = "stories.yaml"
@@ -81,7 +82,7 @@ class StoriesError(ValueError):
 
 # ---- similarity ---------------------------------------------------------------------------------
 
-def _text(b: Briefing) -> str:
+def _text(b: Item) -> str:
     # The Italian fields exist for every briefing (original or translated), so every pair is
     # compared in one language.
     it = b.meta.it
@@ -92,7 +93,7 @@ def _lemmas(text: str) -> list[str]:
     return [w for w in lemmas(text, "it") if len(w) >= MIN_LEMMA_LEN and w.isalpha()]
 
 
-def dates_compatible(a: Briefing, b: Briefing) -> bool:
+def dates_compatible(a: Item, b: Item) -> bool:
     if a.meta.date is None or b.meta.date is None:
         return True
     return abs((a.meta.date - b.meta.date).days) <= MAX_DAYS_APART
@@ -106,7 +107,7 @@ class Pair:
     similarity: float
 
 
-def related_pairs(briefings: Sequence[Briefing]) -> list[Pair]:
+def related_pairs(briefings: Sequence[Item]) -> list[Pair]:
     """Every pair of briefings about the same event, strongest evidence first: more subjects in
     common, then more similar text. Only pairs that share
     subjects are compared, so the work grows with the briefings about each company, not with the
@@ -141,20 +142,25 @@ def related_pairs(briefings: Sequence[Briefing]) -> list[Pair]:
 
 # ---- grouping -----------------------------------------------------------------------------------
 
-def _lead(members: Iterable[Briefing]) -> Briefing:
+def _lead(members: Iterable[Item]) -> Item:
     """The member whose summary stands for the story: reviewed English first, then the one with the
     most figures and names, then a stated date."""
-    def weight(b: Briefing) -> tuple[int, int, int, str]:
+    def weight(b: Item) -> tuple[int, int, int, str]:
         m = b.meta
         return (-int(m.reviewed), -(len(m.figures) + len(names.subjects(b))), int(m.date is None), b.slug)
     return min(members, key=weight)
 
 
-def _first_added(members: Iterable[Briefing]) -> Briefing:
+def _by_date(b: Item) -> tuple[bool, int, str]:
+    """Sources in the order they published; those that do not say, last."""
+    return (b.meta.date is None, b.meta.display_date.toordinal(), b.slug)
+
+
+def _first_added(members: Iterable[Item]) -> Item:
     return min(members, key=lambda b: (b.meta.added, b.slug))
 
 
-def group(briefings: Sequence[Briefing], pinned: Sequence[Story] = ()) -> list[Story]:
+def group(briefings: Sequence[Item], pinned: Sequence[Story] = ()) -> list[Story]:
     """The stories of a set of briefings: the pinned ones as given, then automatic ones of two or
     more briefings among the rest. Clusters merge along the strongest pairs first, and only
     when every date in the merged cluster stays compatible (no chains across months)."""
@@ -179,7 +185,7 @@ def group(briefings: Sequence[Briefing], pinned: Sequence[Story] = ()) -> list[S
         seen.add(id(members))
         items = [by_slug[s] for s in members]
         stories.append(Story(id=_first_added(items).slug, lead=_lead(items).slug,
-                             briefings=sorted(members, key=lambda s: (by_slug[s].meta.display_date, s))))
+                             briefings=sorted(members, key=lambda s: _by_date(by_slug[s]))))
     return sorted(stories, key=lambda s: s.id)
 
 
@@ -222,7 +228,7 @@ def load(root: Path) -> StoriesFile:
     return parse(path.read_text(encoding="utf-8")) if path.exists() else StoriesFile()
 
 
-def problems(stories: StoriesFile, briefings: Sequence[Briefing]) -> list[str]:
+def problems(stories: StoriesFile, briefings: Sequence[Item]) -> list[str]:
     """What is wrong between stories.yaml and the briefings, one line per problem, naming the
     story, the field and the fix."""
     known = {b.slug for b in briefings}
@@ -257,7 +263,7 @@ def dump(stories: Sequence[Story]) -> str:
     return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-def update(root: Path, briefings: Sequence[Briefing]) -> list[Story]:
+def update(root: Path, briefings: Sequence[Item]) -> list[Story]:
     """Recompute the automatic stories, keep the pinned ones, and write stories.yaml when it
     changes. Raises StoriesError when the file is invalid (nothing is written then)."""
     current = load(root)
@@ -271,7 +277,7 @@ def update(root: Path, briefings: Sequence[Briefing]) -> list[Story]:
     return stories
 
 
-def stale(root: Path, briefings: Sequence[Briefing]) -> bool:
+def stale(root: Path, briefings: Sequence[Item]) -> bool:
     """Whether stories.yaml differs from what the build would write."""
     current = load(root)
     expected = dump(group(briefings, [s for s in current.stories if s.pinned]))
@@ -291,7 +297,7 @@ class Difference:
     not_stated_by: tuple[str, ...]
 
 
-def differences(members: Sequence[Briefing]) -> list[Difference]:
+def differences(members: Sequence[Item]) -> list[Difference]:
     """Figures and publication dates on which the sources differ: a figure one states and
     another does not, a date one states and another leaves unknown."""
     out: list[Difference] = []
@@ -315,11 +321,11 @@ def differences(members: Sequence[Briefing]) -> list[Difference]:
 
 
 def membership(stories: Iterable[Story]) -> dict[str, Story]:
-    """Briefing slug -> its story."""
+    """Item slug -> its story."""
     return {slug: s for s in stories for slug in s.briefings}
 
 
-def check(root: Path, briefings: Sequence[Briefing]) -> tuple[list[str], list[str]]:
+def check(root: Path, briefings: Sequence[Item]) -> tuple[list[str], list[str]]:
     """Errors and warnings about stories.yaml for `build.py check`: an invalid file is an error;
     one the build would rewrite is a warning (an error with --strict)."""
     try:

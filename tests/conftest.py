@@ -80,7 +80,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(REPO / name, root / name)
     for folder in ("overrides", "briefings", "seeds"):
         shutil.copytree(REPO / folder, root / folder)
-    generated = shutil.ignore_patterns("briefings", "topics", "regions", "archive", "index.md", "feed.*")
+    generated = shutil.ignore_patterns("briefings", "topics", "regions", "archive", "stories", "organizations",
+                                       "people", "names", "index.md", "feed.*")
     shutil.copytree(REPO / "docs", root / "docs", ignore=generated)
     for name in SITE_SEEDS:
         shutil.copy(seed_fixture(name), root / "seeds" / name)
