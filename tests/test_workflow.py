@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -42,3 +43,36 @@ def test_workflow_restores_the_previous_build_before_building() -> None:
     paths = cache["with"]["path"].split()
     assert {".newsdesk-cache", "site", "docs/*/briefings", "docs/*/index.md"} <= set(paths)
     assert names.index(cache["uses"]) < names.index("make site")
+
+
+REVIEW = REPO / ".github" / "workflows" / "review.yml"
+
+
+def test_review_workflow_passes_actionlint() -> None:
+    actionlint = shutil.which("actionlint")
+    if actionlint is None:
+        pytest.fail("actionlint is not installed: pip install -r requirements-dev.txt")
+    done = subprocess.run([actionlint, "-no-color", str(REVIEW)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_review_workflow_builds_commits_checks_and_uploads_a_preview() -> None:
+    flow = yaml.safe_load(REVIEW.read_text(encoding="utf-8"))
+    assert "pull_request" in flow[True]
+    assert flow["permissions"] == {"contents": "write"}
+    steps = flow["jobs"]["review"]["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "python scripts/review_build.py" in runs and "--commit" in runs and "--push" in runs
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.ref }}"  # a branch, to push to
+
+
+@pytest.mark.parametrize("workflow", [WORKFLOW, REVIEW])
+def test_both_workflows_restore_the_translation_cache(workflow: Path) -> None:
+    flow = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    steps = [s for job in flow["jobs"].values() for s in job["steps"]]
+    paths = [p.rstrip("/") for s in steps if s.get("uses", "").startswith("actions/cache@")
+             for p in s["with"]["path"].split()]
+    assert paths.count(".newsdesk-cache") == 1
