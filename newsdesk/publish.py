@@ -22,8 +22,9 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from .site import GENERATED_DIRS
+
 CONFIGS = {"en": "mkdocs.yml", "it": "mkdocs.it.yml"}
-GENERATED_DIRS = ("briefings", "topics", "regions", "archive")
 STAMP = Path(".newsdesk-cache") / "site-stamp"
 
 
