@@ -74,7 +74,13 @@ def test_the_hostile_briefing_in_every_generated_page() -> None:
         pages = pages_for([b], lang)
         for path, text in pages.items():
             if path.endswith(".md"):
-                assert script_problems(page_html(text)) == [], path
+                html = page_html(text)
+                # The Regions map is an <svg> the build draws from committed shapes; it may be an
+                # svg, but no handler or script URL may reach it.
+                found = re.findall(r'<svg class="nd-map".*?</svg>', html, flags=re.S)
+                assert all(script_problems(svg, code_tags=False) == [] for svg in found), path
+                html = re.sub(r'<svg class="nd-map".*?</svg>', "", html, flags=re.S)
+                assert script_problems(html) == [], path
 
 
 def test_safe_markup_survives() -> None:
