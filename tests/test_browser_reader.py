@@ -11,19 +11,19 @@ pytestmark = pytest.mark.browser
 STORY = f"stories/{SLUG_000}/"
 
 
-def axe_serious(page) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
+def axe_serious(pg) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    results = Axe().run(pg)
     return [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
             if v["impact"] in ("serious", "critical")]
 
 
-def shoot(browser, url: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def shoot(chromium, url: str, name: str) -> None:  # type: ignore[no-untyped-def]
     """Screenshots of a page type at phone and desktop widths; nothing wider than the screen."""
     ARTIFACTS.mkdir(exist_ok=True)
     for label, width, height in (("phone", 390, 844), ("desktop", 1280, 900)):
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = chromium.new_context(viewport={"width": width, "height": height})
         pg = context.new_page()
         pg.goto(url)
         pg.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
