@@ -21,7 +21,9 @@ import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+from . import urls
 from .site import GENERATED_DIRS
 
 CONFIGS = {"en": "mkdocs.yml", "it": "mkdocs.it.yml"}
@@ -31,6 +33,7 @@ STAMP = Path(".newsdesk-cache") / "site-stamp"
 def stamp(root: Path) -> str:
     """A hash of everything besides a page's own source that shapes the built pages."""
     h = hashlib.sha256()
+    h.update(f"site_url={urls.base()}\n".encode())  # every page links absolutely to it
     for pkg in ("mkdocs", "mkdocs-material"):
         h.update(f"{pkg}=={version(pkg)}\n".encode())
     paths = [root / c for c in CONFIGS.values()] + sorted(p for p in (root / "overrides").rglob("*") if p.is_file())
@@ -63,15 +66,24 @@ class _DropDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+def config_for(lang: str) -> Any:
+    """A language's MkDocs configuration with its URL from newsdesk/urls.py, the one place the
+    site's address is set; the templates get every language's root for hreflang links."""
+    from mkdocs.config import load_config
+
+    config = load_config(CONFIGS[lang], strict=True, site_url=urls.site_url(lang))
+    config.extra["site_urls"] = urls.all_roots()
+    return config
+
+
 def build_one(root: Path, lang: str) -> None:
     """One language, strict, incremental (pages whose source is older than their HTML are skipped)."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     os.chdir(root)
-    config = load_config(CONFIGS[lang], strict=True)
+    config = config_for(lang)
     build(config, dirty=True)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -29,24 +28,24 @@ import jinja2
 import yaml
 from babel.dates import format_date
 
-from . import geo, names, stories, worldmap
+from . import geo, names, sitemaps, stories, worldmap
 from .briefing import Briefing, BriefingMeta, parse_briefing, read_text, write_atomic
 from .classify import taxonomy
 from .markup import md_text
 from .safehtml import body_html
+from .urls import site_url
 
 if TYPE_CHECKING:
     from .related import StoryLinks
 
 LANGS = ("en", "it")
-DEFAULT_SITE_URL = "https://newsdesk.github.io/newsdesk/"
 PAGE_SIZE = 20  # briefings on the home page; the rest are one click away in the archive
 CARD_REGIONS = 6  # region chips on a card in a list; the briefing page shows them all
 LIST_PAGE_SIZE = 50  # briefings per page of a topic, region or month listing
 FEED_LIMIT = 50  # newest briefings in each feed
 WORDS_PER_MINUTE = 200
 GENERATED_DIRS = ("briefings", "topics", "regions", "archive", "stories", "organizations", "people", "names")
-GENERATED_FILES = ("index.md", "feed.xml", "feed.json")
+GENERATED_FILES = ("index.md", "feed.xml", "feed.json", "sitemap.xml", "sitemap-index.xml", "robots.txt")
 NOT_INDEXED = 'data-pagefind-ignore="all"'  # metadata and chips stay out of search excerpts
 RAW_HTML_RE = re.compile(r"<(?!https?://|mailto:)")
 
@@ -76,12 +75,6 @@ def attr(text: str) -> str:
 def ui() -> dict[str, dict[str, Any]]:
     data: dict[str, dict[str, Any]] = yaml.safe_load(geo._data("ui.yaml"))
     return data
-
-
-def site_url(lang: str) -> str:
-    base = os.environ.get("NEWSDESK_SITE_URL", DEFAULT_SITE_URL)
-    base = base if base.endswith("/") else base + "/"
-    return base if lang == "en" else f"{base}{lang}/"
 
 
 # ---- templates ------------------------------------------------------------------------------
@@ -591,6 +584,20 @@ def _rendered_with(path: Path, key: str) -> bool:
     return any(f"\nrender_key: {q}{key}{q}\n".encode() in head for q in ("", "'"))
 
 
+def sitemap_pages(items: Sequence[Stored], found: Sequence[stories.Story], lang: str, docs: Path,
+                  made: set[str]) -> dict[str, str]:
+    """The language's sitemap (every page; a briefing dated by its article, a story by its latest
+    source), and at the English root the index of both sitemaps and robots.txt."""
+    dated = {i.slug: i.meta.date or i.meta.added for i in items}
+    lastmod = {f"briefings/{slug}.md": d for slug, d in dated.items()}
+    lastmod.update({f"stories/{s.id}.md": max(dated[m] for m in s.briefings) for s in found})
+    hand = [p for p in sitemaps.hand_written(docs) if p not in made]
+    out = {"sitemap.xml": sitemaps.sitemap([p for p in made if p.endswith(".md")] + hand, lastmod, lang)}
+    if lang == "en":
+        out.update({sitemaps.INDEX: sitemaps.index(), "robots.txt": sitemaps.robots()})
+    return out
+
+
 def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
     """Write every generated page under docs/<lang>/; remove generated pages no longer made.
 
@@ -617,6 +624,9 @@ def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
             if item.path not in loaded:
                 loaded[item.path] = parse_briefing(read_text(root / item.path, item.path), item.path)
             pages[rel] = briefing_page(loaded[item.path], lang, key, links.get(item.slug))
+        maps = sitemap_pages(items, found, lang, docs, made)
+        pages.update(maps)
+        made.update(maps)
         result.broken += broken_links(pages, docs, made)
         for rel, text in sorted(pages.items()):
             if write_atomic(docs / rel, text):

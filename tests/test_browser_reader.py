@@ -1,11 +1,19 @@
 """The reader's pages in real headless Chromium: the story page, organisation and person pages,
-the world map and its links, each with a screenshot (test-artifacts/) and an axe check."""
+the world map and its links, the 404 page under a sub-path, search in the header, each with a
+screenshot (test-artifacts/) and an axe check."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
-from .test_browser import ARTIFACTS, SLUG_000, SLUG_002, base_url, browser, page  # noqa: F401
+from .test_browser import ARTIFACTS, SLUG_000, SLUG_002, QuietHandler, base_url, browser, page  # noqa: F401
 
 pytestmark = pytest.mark.browser
 STORY = f"stories/{SLUG_000}/"
@@ -97,3 +105,104 @@ def test_map_countries_link_to_their_region_pages(page, base_url: str, browser, 
     page.goto(root + "regions/")
     assert axe_serious(page) == []
     shoot(browser, root + "regions/", f"regions-map-{lang}")
+
+
+class SubPathHandler(QuietHandler):
+    """GitHub Pages for a project site: the site under /newsdesk/, 404.html (status 404) for any
+    address that has no file."""
+
+    prefix = "/newsdesk/"
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if not self.path.startswith(self.prefix):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path[len(self.prefix):]
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        if not local.exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(SubPathHandler, directory=str(built_site / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/newsdesk/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/", "briefings/gone/", "it/briefings/sparito/"])
+def test_404_page_under_a_sub_path_is_styled_and_leads_to_latest_and_search(  # type: ignore[no-untyped-def]
+        page, sub_path_url: str, browser, missing: str) -> None:  # noqa: F811
+    response = page.goto(sub_path_url + missing)
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert "Pagina non trovata" in page.locator("article").inner_text()
+    # The theme's stylesheet loaded from the sub-path: the header is indigo, not unstyled.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.locator("article a", has_text="search").first.click()
+    page.wait_for_url(sub_path_url + "search/")
+    page.goto(sub_path_url + missing)
+    page.locator("article [lang=it] a", has_text="ultimi briefing").click()
+    page.wait_for_url(sub_path_url + "it/")
+    if missing == "no-such-page/":
+        assert axe_serious(page) == []
+        shoot(browser, sub_path_url + missing, "404")
+
+
+@pytest.mark.parametrize(("name", "width"), [("phone", 390), ("desktop", 1280)])
+def test_search_is_in_the_header_of_every_page(browser, base_url: str, name: str, width: int) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    pg = context.new_page()
+    for path in ("", f"briefings/{SLUG_002}/", STORY, "it/regions/", "organizations/alibaba/"):
+        pg.goto(base_url + path)
+        button = pg.locator("header a.nd-header-search")
+        assert button.is_visible(), path
+    pg.goto(base_url + "it/regions/")
+    pg.locator("header a.nd-header-search").click()
+    pg.wait_for_url(base_url + "it/search/")
+    pg.locator(".pagefind-ui__search-input").press_sequentially("Nvidia")
+    pg.locator(".pagefind-ui__result-link").first.wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"header-search-{name}.png"), full_page=True)
+    context.close()
+
+
+def test_search_results_show_date_and_source_without_a_summary_prefix(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    for root, prefix, clear in ((base_url, "Summary.", "Clear"), (base_url + "it/", "Riassunto.", "Cancella")):
+        page.goto(root + "search/?q=Nvidia")
+        page.locator(".pagefind-ui__result-link").first.wait_for()
+        excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+        assert excerpts and not any(e.lstrip().startswith(prefix) for e in excerpts)
+        assert any("HDblog.it" in e for e in excerpts)
+        assert page.locator(".pagefind-ui__search-clear").inner_text().strip() == clear
+
+
+def test_language_switch_keeps_the_search_query(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page.goto(base_url + "search/?q=Nvidia")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    page.locator(".md-header__option .md-select button").first.click()
+    link = page.locator("a.md-select__link[hreflang='it']")
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_url(base_url + "it/search/?q=Nvidia")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+
+
+def test_no_page_requests_a_sitemap(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for path in ("", f"briefings/{SLUG_002}/", f"it/briefings/{SLUG_002}/"):
+        page.goto(base_url + path, wait_until="networkidle")
+    assert [u for u in requested if u.endswith("sitemap.xml")] == []

@@ -14,7 +14,8 @@ import feedparser
 import pytest
 
 from newsdesk.briefing import Briefing, load_briefings
-from newsdesk.site import DEFAULT_SITE_URL, region_file
+from newsdesk.site import region_file
+from newsdesk.urls import DEFAULT_SITE_URL
 
 from .conftest import FIXTURES, REPO
 
