@@ -391,7 +391,13 @@ def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
         if isinstance(value, (dict, list)):
             raise SourceError(rel, f"field '{key}': expected one line of text, got a "
                               f"{'list' if isinstance(value, list) else 'mapping'}")
-        text = str(value).strip()
+        if isinstance(value, bool):
+            raise SourceError(rel, f"field '{key}': read as true/false (YAML turns yes, no, on, off into "
+                              "booleans); put the value in quotes")
+        if not isinstance(value, (str, int, float, date)):  # !!binary, !!set: a repr is no title
+            raise SourceError(rel, f"field '{key}': expected one line of text, got {type(value).__name__}; "
+                              "YAML tags (!!name) are not allowed: write plain values")
+        text = " ".join(str(value).split())
         if not text:
             raise SourceError(rel, f"field '{key}': is empty; write a value or delete the line")
         if key == "url" and not HEADER_URL_RE.match(text):
@@ -409,7 +415,7 @@ MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
 def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
     header, body = split_front_matter(text, rel)
-    unknown = sorted(set(header) - MARKDOWN_KEYS)
+    unknown = sorted(shown(str(k)) for k in header if k not in MARKDOWN_KEYS)  # `1: x` has an int key
     if unknown:
         raise SourceError(rel, f"unknown header field(s) {', '.join(unknown)}; "
                           f"allowed: {', '.join(sorted(MARKDOWN_KEYS))}")

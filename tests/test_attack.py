@@ -7,11 +7,13 @@ and that nothing outside the project (or in seeds/) is touched.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from newsdesk.briefing import read_briefing
 from newsdesk.cli import main
 
 from .conftest import FIXTURES
@@ -116,3 +118,45 @@ def test_plain_site_url_reaches_the_feeds(project: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("NEWSDESK_SITE_URL", "http://localhost:8000/news")
     assert run(capsys, "build", "--root", str(project), "--engines", "").code == 0
     assert "<link>http://localhost:8000/news/</link>" in (project / "docs" / "en" / "feed.xml").read_text("utf-8")
+
+
+# ---- seed headers: YAML that is valid but no text -------------------------------------------------------
+
+REAL = sorted(["alibaba-accelera-espansione-ai-con-investimenti-massicci.md",
+               "alibaba-punta-forte-sull-ai-alleanza-con-nvidia-e-piani-di.md"])
+
+
+def built(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "briefings").glob("*.md"))
+
+
+SEED_ERRORS = {
+    # Was a TypeError reported as a bug in newsdesk.
+    "header_int_key.md": "unknown header field(s) 1; allowed: author, date, language, publisher, title, url",
+    # Were published as the titles "b'Enel investe'" and "{'Sud', 'Enel'}" (in hash order: not reproducible).
+    "header_binary_tag.md": "field 'title': expected one line of text, got bytes; YAML tags (!!name) are not "
+                            "allowed: write plain values",
+    "header_set_tag.md": "field 'title': expected one line of text, got set; YAML tags (!!name) are not allowed: "
+                         "write plain values",
+    # Was published as the publisher "False".
+    "header_publisher_no.md": "field 'publisher': read as true/false (YAML turns yes, no, on, off into booleans); "
+                              "put the value in quotes",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_ERRORS))
+def test_header_value_that_is_not_text_is_one_clear_error(name: str, project: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ATTACK / "seeds" / name, project / "seeds" / name)
+    result = run(capsys, "ingest", "--root", str(project), "--engines", "")
+    assert result.code == 1
+    assert result.errors == [f"error: seeds/{name}: {SEED_ERRORS[name]}"]
+    assert built(project) == REAL
+
+
+def test_header_title_on_two_lines_is_one_line_title(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A YAML block scalar put a newline in the title, which broke the page's heading in two."""
+    shutil.copy(ATTACK / "seeds" / "header_title_two_lines.md", project / "seeds")
+    assert run(capsys, "ingest", "--root", str(project), "--engines", "").code == 0
+    b = read_briefing(project / "briefings" / "enel-investe-al-sud.md", project)
+    assert b.meta.source.title == "Enel investe al Sud"
