@@ -167,11 +167,19 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+def shown_regions(regions: Iterable[str]) -> list[str]:
+    """Countries, and a macro-region only when none of its countries is listed: "Germany" says
+    Europe already."""
+    regions = list(regions)
+    covered = {m for r in regions if geo.is_country(r) for m in geo.macro_regions(r)}
+    return [r for r in regions if geo.is_country(r) or r not in covered]
+
+
 def chips_of(b: Listed, lang: str, max_regions: int | None = None) -> list[Chip]:
     tax = taxonomy()
     return ([Chip("topic", f"topics/{t}.md", tax.label(t, lang)) for t in b.meta.topics]
             + [Chip("region", f"regions/{region_file(r)}.md", geo.label(r, lang))
-               for r in b.meta.regions[:max_regions]])
+               for r in shown_regions(b.meta.regions)[:max_regions]])
 
 
 @dataclass(frozen=True)
@@ -182,13 +190,16 @@ class Card:
     when: str
     summary: str
     chips: list[Chip]
+    more: str = ""  # "+3 more" when the card cuts region chips
 
 
 def card_of(b: Listed, lang: str) -> Card:
     t = ui()[lang]
     when = (_date(b.meta.date, lang) if b.meta.date
-            else f'{str(t["added"]).capitalize()} {_date(b.meta.added, lang)}')
-    return Card(b.slug, title_of(b, lang), when, summary_of(b, lang), chips_of(b, lang, CARD_REGIONS))
+            else f'{str(t["date_not_stated"]).capitalize()} ({t["added"]} {_date(b.meta.added, lang)})')
+    cut = len(shown_regions(b.meta.regions)) - CARD_REGIONS
+    more = str(t["more_chips"]).format(n=cut) if cut > 0 else ""
+    return Card(b.slug, title_of(b, lang), when, summary_of(b, lang), chips_of(b, lang, CARD_REGIONS), more)
 
 
 class Cards:

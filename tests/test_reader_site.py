@@ -114,3 +114,18 @@ def test_generated_pages_have_no_documentation_chrome(site: Path, path: str) -> 
     assert 'md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc" hidden>' in html
     # No "Next: Search": pages in the navigation keep the links in the markup, hidden.
     assert "md-footer__link" not in html or 'aria-label="Footer" hidden>' in html
+
+
+def test_chips_show_a_macro_region_only_without_its_countries_and_say_how_many_are_cut(site: Path) -> None:
+    from newsdesk.site import shown_regions
+
+    assert shown_regions(["CN", "DE", "east-asia", "europe", "latin-america"]) == ["CN", "DE", "latin-america"]
+    page = read_page(page_of(site, "en", f"briefings/{SEED_002}"))
+    regions = [h for _, h, a in page.links if "nd-chip--region" in a.get("class", "")]
+    assert "../../regions/east-asia/" not in regions and "../../regions/cn/" in regions
+    # Seed 002 names ten countries: a card shows six and says "+4 more".
+    card = page_of(site, "en", "regions/cn").read_text(encoding="utf-8")
+    assert '<span class="nd-chip nd-chip--more">+4 more</span>' in card
+    assert "+4 altri" in page_of(site, "it", "regions/cn").read_text(encoding="utf-8")
+    undated = words(page_of(site, "en", "archive/date-not-stated"))
+    assert "Date not stated (added November 23, 2026)" in undated
