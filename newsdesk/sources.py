@@ -21,6 +21,7 @@ import ftfy
 import yaml
 from babel.dates import get_month_names
 
+from . import clean, dates
 from .errors import SourceError
 from .safety import InvalidDate, UnsafeYAMLError, load_yaml, path_problem, read_checked, shown
 
@@ -245,10 +246,6 @@ def coerce_date(value: Any, rel: str, field: str) -> date | None:
 
 # ---- plain text --------------------------------------------------------------------------
 
-URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
-BYLINE_RE = re.compile(r"^(?:di|by|a cura di)\s+(?P<author>[^\d].{1,60})$", re.IGNORECASE)
-READ_TIME_RE = re.compile(r"^(?P<prefix>.*?)\s*·\s*\d+\s*(?:mins?|minuti?)\s*(?:read|di lettura)$",
-                          re.IGNORECASE)
 COMMENTS_RE = re.compile(r"^\d+\s+(?:commenti|commento|comments?)$", re.IGNORECASE)
 BOILERPLATE = {
     "share this", "share", "condividi", "condividi questo articolo", "leggi anche", "read more",
@@ -280,39 +277,18 @@ def _same_text(a: str, b: str) -> bool:
 def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None = None) -> SourceArticle:
     meta = dict(meta or {})
     lines = [ln.strip() for ln in text.split("\n")]
-    title = meta.get("title")
-    url, publisher, author, published = meta.get("url"), meta.get("publisher"), meta.get("author"), None
-    i = 0
-    # Header zone: everything before the first line that reads like body text.
-    while i < len(lines):
-        line = lines[i]
-        if not line:
-            i += 1
-            continue
-        if title is None and not URL_RE.match(line):
-            if _looks_like_body(line):
-                raise SourceError(rel, "no title: the first line reads like body text; put the "
-                                  "headline on the first line, or use a .md file with 'title:' in its header")
-            title = line
-        elif (m := URL_RE.match(line)) is not None:
-            url = url or m.group(1)
-        elif (m := READ_TIME_RE.match(line)) is not None:
-            # "HDblog.it Sep 25, 2025 · 2 mins read": publisher, then date, then reading time.
-            found = find_date_span(m.group("prefix"))
-            if found:
-                published = published or found[0]
-                publisher = publisher or (m.group("prefix")[: found[1]].strip() or None)
-        elif (m := BYLINE_RE.match(line)) is not None and len(line) < 70:
-            author = author or m.group("author").strip()
-        elif _is_boilerplate(line) or (title and _same_text(line, title)):
-            pass
-        elif _header_noise(line):
-            published = published or find_date(line)  # a dateline: "Bruxelles, 4 luglio 2025"
-        else:
-            break
-        i += 1
+    # Header zone (title, byline, dates, labels, share buttons): the decisions are clean.py's.
+    header = clean.read_header(lines, meta.get("title"))
+    title = header.title
+    url, publisher = meta.get("url") or header.url, meta.get("publisher") or header.publisher
+    author, published = meta.get("author") or header.author, header.published
     if title is None:
+        first = next((ln for ln in lines if ln), "")
+        if first and clean.looks_like_body(first):
+            raise SourceError(rel, "no title: the first line reads like body text; put the "
+                              "headline on the first line, or use a .md file with 'title:' in its header")
         raise SourceError(rel, "no title: the file has no text line; put the headline on the first line")
+    i = header.body_start
     blocks: list[Block] = []
     paragraph: list[str] = []
 
@@ -322,11 +298,14 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
             blocks.append(Block(joined, heading=_looks_like_heading(joined)))
             paragraph.clear()
 
-    for line in lines[i:]:
+    for line in [*header.standfirst, "", *clean.body_lines(lines[i:])]:
         if not line:
             flush()
-        elif _is_boilerplate(line) or _same_text(line, title):
+        elif _is_boilerplate(line) or _same_text(clean.strip_site_suffix(line), title):
             continue
+        elif paragraph and clean.looks_like_subheading(paragraph[-1], line) and len(paragraph) == 1:
+            flush()  # a subheading on its own line, with the paragraph on the next one
+            paragraph.append(line)
         else:
             paragraph.append(line)
     flush()
@@ -335,16 +314,15 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
         blocks.pop()
     if not any(not b.heading for b in blocks):
         raise SourceError(rel, "no body text after the title; paste the article's paragraphs below the title")
+    lead = next(n for n, b in enumerate(blocks) if not b.heading)
+    # A dateline ("VIENNA, 2 ottobre 2026 -", "(ANSA) - ROMA, 04 NOV -") states a date; it is not news.
+    published = published or dates.dateline_date(blocks[lead].text)
+    blocks[lead] = Block(clean.strip_dateline(blocks[lead].text))
     return SourceArticle(
         path=rel, sha256=sha, title=title, blocks=tuple(blocks), url=url, publisher=publisher,
         author=author, published=coerce_date(meta.get("date"), rel, "date") or published,
         language=meta.get("language"),
     )
-
-
-def _header_noise(line: str) -> bool:
-    """A short header line that is neither title nor body: a date alone, a section label."""
-    return find_date(line) is not None and len(line) < 60
 
 
 # ---- Markdown with a YAML header -----------------------------------------------------------
@@ -449,8 +427,9 @@ def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     if not (doc.get("text") or "").strip():
         raise SourceError(rel, "no article text found in the HTML page; save the article page itself, "
                           "or paste its text into a .txt file")
-    meta = {"title": doc.get("title"), "url": doc.get("url"), "publisher": doc.get("sitename"),
-            "author": doc.get("author"), "date": doc.get("date")}
+    title = clean.html_title(text) or clean.strip_site_suffix(str(doc.get("title") or "")) or None
+    meta = {"title": title, "url": doc.get("url"), "publisher": doc.get("sitename"),
+            "author": doc.get("author"), "date": dates.html_date(text)}
     meta = {k: v for k, v in meta.items() if v}
     if not HEADER_URL_RE.match(str(meta.get("url", "https://x"))):
         del meta["url"]  # a relative or javascript: link in the page's metadata is not a source URL

@@ -2,7 +2,8 @@
 
 Sentences are scored on what makes a lead in news writing: position (the first sentence and
 paragraph openers), figures, named entities, and overlap with the title's lemmas. The first
-sentence is always kept: in news it states the lead fact.
+sentence is always kept: in news it states the lead fact. A sentence that does not end as
+sentences do (a paywall cut "...dell", a caption, a label) is never used.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import entities, figures, geo
+from .clean import is_terminated
 from .text import lemmas, split_sentences
 
 MIN_WORDS, MAX_WORDS = 6, 70  # shorter is a fragment, longer a run-on paste
@@ -33,8 +35,8 @@ def article_sentences(paragraphs: list[str], lang: str) -> list[Sentence]:
 
 def _score(s: Sentence, title_lemmas: set[str], first_in_paragraph: bool, lang: str) -> float:
     n_words = len(s.text.split())
-    if n_words < MIN_WORDS or n_words > MAX_WORDS:
-        return -1.0
+    if n_words < MIN_WORDS or n_words > MAX_WORDS or not is_terminated(s.text):
+        return -1.0  # a fragment, a run-on paste, or a cut-off ending ("...dell")
     words = set(lemmas(s.text, lang))
     score = 2.0 * len(words & title_lemmas) / (len(title_lemmas) or 1)
     score += 0.8 * min(2, len(figures.find_figures(s.text, lang)))
@@ -54,6 +56,8 @@ def summary_size(n_sentences: int) -> int:
 
 def summarize(title: str, sentences: list[Sentence], lang: str) -> tuple[list[str], list[str]]:
     """(summary sentences, key points), each in article order."""
+    # Never an unterminated sentence: a paywall cut, a label or a caption glued to the text.
+    sentences = [s for s in sentences if is_terminated(s.text)]
     if not sentences:
         return [], []
     stop = {"il", "lo", "la", "i", "gli", "le", "di", "a", "da", "in", "con", "su", "per", "e", "the", "of",

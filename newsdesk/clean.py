@@ -1,0 +1,269 @@
+"""Page chrome: what a browser copy or a saved page carries besides the article.
+
+Section labels, breadcrumbs, bylines ("di ...", "a cura di ..."), date and reading-time lines
+("Tecnologia | 5 min", "date 2025-11-19"), share-button text, photo captions and credits,
+"Leggi anche" / related-article lists, tag lines, comment counts, newsletter, cookie and paywall
+prompts, "Riproduzione riservata", and a site name glued to the headline. sources.py reads the
+lines of a pasted page; the decisions about which line is what live here, one rule per pattern,
+each seen on more than one real page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import dates
+
+URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
+_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de|di|da|del|della|van|von|[A-ZÀ-Ý][\w'’.-]+)){0,3}"
+# "di Marco Firenze", "a cura di Redazione Tech", "By Jane Doe", "Di Alessandro Rimini", possibly
+# followed by a date or a reading time after a separator ("di Nadia Ancona — 21 agosto 2026").
+BYLINE_RE = re.compile(rf"^(?:di|by|a cura di|testo di|articolo di)\s+(?P<author>{_NAME})\s*(?:$|[·|•,—–-])",
+                       re.IGNORECASE)
+# A byline inside a metadata line: "Pubblicato: 17/09/2026 · di Giorgio Lecce · 6 minuti di lettura".
+INNER_BYLINE_RE = re.compile(rf"(?:^|[·|•—–]\s*)(?:di|by|a cura di)\s+(?P<author>{_NAME})\s*(?:$|[·|•,—–-])")
+READ_TIME_RE = re.compile(r"(?:\b\d+\s*(?:mins?|minuti?)\b(?:\s*(?:read|di lettura))?"
+                          r"|tempo di lettura|lettura:?\s*\d+)", re.IGNORECASE)
+# "HDblog.it Sep 25, 2025 · 2 mins read": publisher, date, reading time.
+PUBLISHER_LINE_RE = re.compile(r"^(?P<prefix>.*?)\s*·\s*\d+\s*(?:mins?|minuti?)\s*(?:read|di lettura)$",
+                               re.IGNORECASE)
+META_LINE_RE = re.compile(r"^(?:date|data|author|autore|section|sezione|category|categoria|tags?|source|"
+                          r"fonte|published|pubblicato|aggiornato|updated|ultimo aggiornamento|"
+                          r"modificato)\b\s*:?\s*\S", re.IGNORECASE)
+COMMENTS_RE = re.compile(r"^(?:\d+\s+(?:commenti|commento|comments?)|commenti\s*\(\d+\)|comments?\s*\(\d+\))$",
+                         re.IGNORECASE)
+BREADCRUMB_RE = re.compile(r"^(?:home\b.*|[^.!?]{1,60}(?:\s[>»/›]\s[^.!?]{1,40})+)$", re.IGNORECASE)
+SHARE_WORDS = {
+    "condividi", "condividi su", "share", "share this", "facebook", "x", "twitter", "tweet", "whatsapp", "email",
+    "e-mail", "linkedin", "telegram", "reddit", "pinterest", "copia link", "copia il link", "stampa", "print",
+    "ascolta", "regala", "salva", "commenta", "segui", "mail", "threads", "bluesky", "link", "condividi:",
+    "pubblicità", "advertisement", "annuncio", "sponsorizzato", "leggi", "commenti", "ascolta l'articolo",
+}
+CHROME_PREFIXES = (
+    "condividi", "share", "segui ", "seguici", "iscriviti", "ricevi ", "abbonati", "per continuare a leggere",
+    "sei già abbonato", "accedi per", "questo sito utilizza", "questo sito usa", "utilizziamo i cookie",
+    "usiamo i cookie", "accetta", "riproduzione riservata", "© riproduzione", "©", "copyright", "tutti i diritti",
+    "tag:", "tags:", "argomenti:", "temi:", "nella foto", "in foto", "foto:", "foto di", "ph:", "ph.",
+    "credit", "crediti", "photo:", "fonte immagine", "immagine:", "(foto", "leggi anche", "leggi l'articolo",
+    "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati", "correlati", "potrebbero interessarti",
+    "le notizie più lette", "più letti", "i più letti", "altre notizie", "dello stesso autore", "vedi anche",
+    "guarda anche", "scopri di più", "continua a leggere", "read more", "related", "📩", "👉", "newsletter",
+    "registrati", "scarica l'app", "disattiva adblock",
+)
+RELATED_HEADINGS = ("leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati",
+                    "correlati", "potrebbero interessarti", "le notizie più lette", "più letti", "i più letti",
+                    "altre notizie", "dello stesso autore", "vedi anche", "guarda anche", "related",
+                    "potrebbe interessarti anche", "ultime notizie", "in evidenza")
+# A caption ends with a photo credit: "(Foto Reuters)", "(Foto Ansa)", "- Foto: Imagoeconomica".
+CREDIT_RE = re.compile(r"(?:\((?:foto|ph\.?|photo|credit[s]?|immagine)\b[^)]*\)|\b(?:foto|ph\.?|photo)\s*:\s*\S.*)\s*$",
+                       re.IGNORECASE)
+CAPTION_HINT_RE = re.compile(r"\((?:a destra|a sinistra|al centro|da sinistra|da destra)\)|^da sinistra,",
+                             re.IGNORECASE)
+# An agency tag glued to a dateline: "(ANSA) - ROMA, 04 NOV -", "ROMA (Reuters) -".
+AGENCY_DATELINE_RE = re.compile(r"^\s*(?:\((?:ANSA|AGI|Adnkronos|Askanews|Teleborsa|Reuters|LaPresse|Dire|"
+                                r"Italpress|ANSA-AFP)\)\s*[-–—]\s*)?"
+                                r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{1,25}(?:\s*\([A-Za-z]{2,12}\))?\s*,?\s*"
+                                r"(?:\d{1,2}\s+[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+\d{4})?)?\s*[-–—]\s+)"
+                                r"|^\s*\((?:ANSA|AGI|Adnkronos|Askanews|Teleborsa|Reuters|LaPresse|Dire|Italpress)\)"
+                                r"\s*[-–—]?\s*")
+SITE_SUFFIX_RE = re.compile(r"^(?P<title>.+?)\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,50})$")
+TERMINAL = (".", "!", "?", "…", ".»", ".”", '."', "!»", "?»", "!”", "?”", '!"', '?"', ".)", ".’")
+# Where the date starts in "HDblog.it Sep 25, 2025": a month abbreviation or a digit.
+PUBLISHER_END_RE = re.compile(r"\s+(?=[A-Z][a-z]{2,8}\.?\s+\d|\d)")
+HEADER_MAX_LINES = 16  # a page's header furniture: title, labels, byline, dates, share buttons
+
+
+def _key(line: str) -> str:
+    return " ".join(line.replace("’", "'").split()).casefold()
+
+
+def is_terminated(sentence: str) -> bool:
+    """True when a sentence ends as sentences do: not a paywall cut ("...dell") or a label."""
+    return sentence.rstrip().endswith(TERMINAL)
+
+
+def is_share_line(line: str) -> bool:
+    """Share-button text: "Condividi", "Facebook X WhatsApp Email", "Condividi su: Facebook LinkedIn"."""
+    words = [w for w in re.split(r"[\s·|•/,:]+", _key(line)) if w]
+    return bool(words) and all(w in SHARE_WORDS or w in ("su", "via", "on", "per") for w in words)
+
+
+def is_related_heading(line: str) -> bool:
+    return _key(line).rstrip(": ").strip("-–—>→ ") in RELATED_HEADINGS
+
+
+def is_caption(line: str) -> bool:
+    key = _key(line)
+    return (key.startswith(("nella foto", "in foto", "foto:", "nell'immagine", "in alto", "sopra,"))
+            or (bool(CREDIT_RE.search(line)) and len(line.split()) <= 40)
+            or (bool(CAPTION_HINT_RE.search(line)) and not is_terminated(line)))
+
+
+def is_chrome(line: str) -> bool:
+    """A line of page furniture, never article text."""
+    key = _key(line)
+    if not key:
+        return False
+    return (is_share_line(line) or is_related_heading(line) or is_caption(line)
+            or bool(COMMENTS_RE.match(key)) or key.startswith(CHROME_PREFIXES)
+            or (bool(READ_TIME_RE.search(key)) and len(key.split()) <= 12 and not is_terminated(line))
+            or (bool(META_LINE_RE.match(line)) and len(line) < 80 and not is_terminated(line))
+            or (bool(BREADCRUMB_RE.match(line)) and not is_terminated(line) and len(line) < 100))
+
+
+def byline(line: str) -> str | None:
+    """The author a byline line names ("a cura di Redazione Tech" -> "Redazione Tech")."""
+    m = BYLINE_RE.match(line.strip()) or INNER_BYLINE_RE.search(line)
+    if not m or len(line) > 140:
+        return None
+    return m.group("author").strip(" .,")
+
+
+def strip_site_suffix(title: str) -> str:
+    """ "Titolo - Il Molise Economico" -> "Titolo": a short site or section name after a dash or
+    a bar. Kept when what is left would be shorter than a headline."""
+    m = SITE_SUFFIX_RE.match(title.strip())
+    if not m:
+        return title.strip()
+    head, site = m.group("title"), m.group("site")
+    if len(head.split()) >= 4 and len(site.split()) <= 5 and not is_terminated(site) \
+            and site[:1].isupper() and not any(ch.isdigit() for ch in site):
+        return head.strip()
+    return title.strip()
+
+
+def strip_dateline(paragraph: str) -> str:
+    """ "(ANSA) - ROMA, 04 NOV - Il governo..." -> "Il governo...": the dateline is chrome, the
+    sentence is news."""
+    m = AGENCY_DATELINE_RE.match(paragraph)
+    if m and m.end() < len(paragraph) and paragraph[m.end():m.end() + 1].isupper():
+        return paragraph[m.end():]
+    return paragraph
+
+
+def html_title(html: str) -> str | None:
+    """The page's own headline: its first <h1> of headline length (the <title> and og:title
+    carry the site name, or are cut at the colon)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for h1 in tree.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if looks_like_title(text):
+            return text
+    return None
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: five words or more, not a label ("Economia e Finanza | Il Corriere del Nord")."""
+    parts = re.split(r"\s[|·•]\s", line)
+    return len(line.split()) >= 5 and not (len(parts) > 1 and all(len(p.split()) <= 4 for p in parts))
+
+
+def looks_like_subheading(line: str, next_line: str) -> bool:
+    """A subheading on its own line above its paragraph ("I lavoratori oggi" / "Nello
+    stabilimento..."): short, unpunctuated, and the next line starts a sentence."""
+    return (len(line.split()) <= 8 and len(line) <= 60 and line[:1].isupper() and next_line[:1].isupper()
+            and not line.rstrip().endswith((*TERMINAL, ",", ";", ":", "-", "–")))
+
+
+def looks_like_body(line: str) -> bool:
+    return len(line) > 200 or (len(line.split()) > 20 and is_terminated(line))
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    standfirst: list[str] = field(default_factory=list)  # subtitle lines: article text
+    body_start: int = 0  # index of the first body line
+
+
+def read_header(lines: list[str], title: str | None = None) -> Header:
+    """Title, byline, date and the rest of a pasted page's header, up to the first body line.
+    Never guesses a date: only one the header states (dates.stated_date)."""
+    head = Header(title=title)
+    given = title is not None  # from a Markdown header or the HTML metadata: only furniture follows
+    date_lines: list[str] = []
+    labels: list[str] = []
+    i = 0
+    seen = 0
+    while i < len(lines) and seen < HEADER_MAX_LINES:
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        if looks_like_body(line):
+            break
+        seen += 1
+        author = byline(line)
+        if (m := URL_RE.match(line)) is not None:
+            head.url = head.url or m.group(1)
+        elif (m := PUBLISHER_LINE_RE.match(line)) is not None and dates.find_date(m.group("prefix")):
+            date_lines.append(m.group("prefix"))
+            publisher = PUBLISHER_END_RE.split(m.group("prefix"), maxsplit=1)[0].strip()
+            head.publisher = head.publisher or publisher or None
+        elif author is not None:
+            head.author = head.author or author
+            date_lines.append(line)
+        elif is_chrome(line) or (len(line) < 120 and dates.find_date(line) is not None and (
+                head.title is not None or not looks_like_title(line) or line[0].isdigit()
+                or dates.PUBLISHED_RE.search(line) or dates.UPDATED_RE.search(line))):
+            date_lines.append(line)
+        elif given:
+            break
+        elif head.title is None:
+            if looks_like_title(line):
+                head.title = strip_site_suffix(line)
+            else:
+                labels.append(line)
+        elif _key(strip_site_suffix(line)) == _key(head.title) or _key(line) == _key(head.title):
+            pass
+        elif looks_like_title(line):
+            if head.standfirst and len(line.split()) > 12:
+                break  # a second long line after the subtitle: the body has begun
+            head.standfirst.append(line)
+        else:
+            labels.append(line)  # a section label or a site name
+        i += 1
+    if head.title is None and labels:
+        head.title = strip_site_suffix(labels[0])
+    head.published = dates.stated_date(date_lines)
+    head.body_start = i
+    return head
+
+
+def body_lines(lines: list[str]) -> list[str]:
+    """The body lines with page chrome removed; blank lines kept (they end paragraphs). A related
+    list ("Leggi anche" and the headlines under it) is dropped up to the next blank line."""
+    out: list[str] = []
+    in_related = False
+    skipped = 0  # headlines dropped under the current related heading
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if in_related and skipped:
+                in_related = False
+            out.append("")
+            continue
+        if is_related_heading(stripped) or (is_chrome(stripped) and _key(stripped).startswith(RELATED_HEADINGS)):
+            in_related, skipped = True, 0
+            continue
+        if in_related:
+            if not is_terminated(stripped) or len(stripped.split()) < 12:
+                skipped += 1
+                continue
+            in_related = False
+        if is_chrome(stripped) or (len(stripped) < 70 and (byline(stripped) or (
+                dates.find_date(stripped) and not is_terminated(stripped)))):
+            continue
+        out.append(stripped)
+    return out

@@ -1,0 +1,129 @@
+"""Page chrome and stated dates (newsdesk.clean, newsdesk.dates): one case per pattern seen on
+real pages, each written for the purpose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsdesk import clean, dates
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pubblicato il 3 mar 2026 alle 10:15", date(2026, 3, 3)),
+    ("12 Gennaio 2025", date(2025, 1, 12)),
+    ("Giovedì 2 ottobre 2026, ore 9:12", date(2026, 10, 2)),
+    ("03/11/2026 - 11:20", date(2026, 11, 3)),
+    ("date 2025-11-19", date(2025, 11, 19)),
+    ("HDblog.it Sep 25, 2025 · 2 mins read", date(2025, 9, 25)),
+    ("Roma, 3 marzo -", None),  # no year: not a stated date
+    ("Tecnologia | 5 min", None),  # a reading time is not "5 minutes ago"
+    ("31 febbraio 2025", None),
+    ("/2025/09/29/alibaba-ai", None),  # a URL path is a hint, never a stated date
+])
+def test_a_date_is_found_only_when_stated_in_full(text: str, expected: date | None) -> None:
+    assert dates.find_date(text) == expected
+
+
+def test_the_publication_date_wins_over_the_update_date() -> None:
+    assert dates.stated_date(["Aggiornato il 14 nov 2026 alle 12:05", "Pubblicato il 13 nov 2026 alle 09:40"]) \
+        == date(2026, 11, 13)
+    assert dates.stated_date(["30 ottobre 2026 (modifica il 31 ottobre 2026 | 21:10)"]) == date(2026, 10, 30)
+    assert dates.stated_date(["Aggiornato il 14 nov 2026"]) == date(2026, 11, 14)
+
+
+def test_a_dateline_with_a_year_states_a_date_and_is_not_news() -> None:
+    assert dates.dateline_date("VIENNA, 2 ottobre 2026 - Snam ha firmato") == date(2026, 10, 2)
+    assert dates.dateline_date("(ANSA) - ROMA, 04 NOV - Il governo") is None
+    assert clean.strip_dateline("(ANSA) - ROMA, 04 NOV - Il governo ha deciso.") == "Il governo ha deciso."
+    assert clean.strip_dateline("Il governo ha deciso.") == "Il governo ha deciso."
+
+
+def test_html_dates_come_from_markup_or_the_visible_date_line_never_the_url() -> None:
+    url_only = ('<html><head><link rel="canonical" href="https://x.it/2025/09/29/pezzo"></head>'
+                '<body><h1>Un titolo abbastanza lungo per un pezzo</h1><p>Testo.</p></body></html>')
+    assert dates.html_date(url_only) is None
+    byline = url_only.replace("<p>Testo.</p>", '<p class="byline">di Nadia Ancona — 21 agosto 2026</p>')
+    assert dates.html_date(byline) == date(2026, 8, 21)
+    meta = url_only.replace("</head>", '<meta property="article:published_time" content="2026-03-03T10:15:00">'
+                            "</head>")
+    assert dates.html_date(meta) == date(2026, 3, 3)
+
+
+@pytest.mark.parametrize("line", [
+    "Nella foto, da sinistra, Mario Rossi e Anna Bianchi",
+    "Mario Rossi (a destra) e Luca Verdi (a sinistra)",
+    "La sede di TSMC a Hsinchu (Foto Reuters)",
+    "Condividi su: Facebook  LinkedIn  X  Email",
+    "Facebook", "WhatsApp", "0 commenti", "Commenti (2)",
+    "Tag: Termoli, Stellantis, ACC, batterie",
+    "© Riproduzione riservata",
+    "Iscriviti alla newsletter del Molise Economico: ogni mattina le notizie della regione",
+    "Tecnologia | 5 min", "Tempo di lettura: 3 minuti", "date 2025-11-19",
+    "Home > Puglia > Taranto",
+    "Per continuare a leggere abbonati",
+    "Leggi anche: Da Bologna a Berlino, la fintech che fa i conti alle PMI",
+])
+def test_page_furniture_is_chrome(line: str) -> None:
+    assert clean.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Il piano prevede 1.800 posti di lavoro entro il 2029.",
+    "La Regione Molise finanzierà i corsi di formazione per i dipendenti.",
+    "I lavoratori oggi",
+])
+def test_article_text_is_not_chrome(line: str) -> None:
+    assert not clean.is_chrome(line)
+
+
+def test_a_related_list_is_dropped_up_to_the_next_blank_line() -> None:
+    lines = ["Primo paragrafo della notizia con un fatto.", "", "LEGGI ANCHE",
+             "Stellantis, a Melfi la nuova piattaforma", 'Molise, il porto punta sulle crociere: "Serve dragare"',
+             "", "Tempi e incognite", "Restano i dubbi sulla domanda."]
+    assert [ln for ln in clean.body_lines(lines) if ln] == [
+        "Primo paragrafo della notizia con un fatto.", "Tempi e incognite", "Restano i dubbi sulla domanda."]
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("di Marco Firenze", "Marco Firenze"),
+    ("a cura di Redazione Tech", "Redazione Tech"),
+    ("Di Alessandro Rimini", "Alessandro Rimini"),
+    ("di Nadia Ancona — 21 agosto 2026", "Nadia Ancona"),
+    ("Pubblicato: 17/09/2026 · di Giorgio Lecce · 6 minuti di lettura", "Giorgio Lecce"),
+    ("di recente il governo ha deciso", None),
+])
+def test_bylines(line: str, author: str | None) -> None:
+    assert clean.byline(line) == author
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Termoli, la gigafactory riparte: 1.800 posti entro il 2029 - Il Molise Economico",
+     "Termoli, la gigafactory riparte: 1.800 posti entro il 2029"),
+    ("Attacco ransomware all'Asl di Cuneo: bloccati i servizi | Cronaca Piemonte",
+     "Attacco ransomware all'Asl di Cuneo: bloccati i servizi"),
+    ("Spazio, firmato l'accordo Airbus-Thales-Leonardo", "Spazio, firmato l'accordo Airbus-Thales-Leonardo"),
+    ("Roma - Milano", "Roma - Milano"),
+])
+def test_a_site_name_suffix_leaves_the_headline(title: str, expected: str) -> None:
+    assert clean.strip_site_suffix(title) == expected
+
+
+def test_the_header_gives_title_byline_and_stated_date_not_labels() -> None:
+    lines = ["Economia e Finanza | Il Corriere del Nord", "Startup",
+             "Pagamenti alle imprese, la milanese Fatturo diventa un unicorno", "di Claudio Prato",
+             "30 ottobre 2026 (modifica il 30 ottobre 2026 | 21:10)", "Ascolta", "Salva", "",
+             "L'Italia ha un nuovo unicorno: " + "una frase lunga di corpo " * 10 + "."]
+    head = clean.read_header(lines)
+    assert (head.title, head.author, head.published) == (
+        "Pagamenti alle imprese, la milanese Fatturo diventa un unicorno", "Claudio Prato", date(2026, 10, 30))
+    assert lines[head.body_start].startswith("L'Italia")
+
+
+@pytest.mark.parametrize(("sentence", "ok"), [
+    ("Il piano vale 2 miliardi.", True), ("«Restiamo a Milano.»", True), ("Ha detto: «Sì!»", True),
+    ("Per continuare a leggere abbonati", False), ("La quota dell", False),
+])
+def test_an_unterminated_sentence_is_a_cut_off(sentence: str, ok: bool) -> None:
+    assert clean.is_terminated(sentence) is ok
