@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"refused: {metric} would fall from {base} to {now}", file=sys.stderr)
         print("the baseline is unchanged; pass --allow-regression to lower a floor on purpose", file=sys.stderr)
         return 1
-    new = {"tolerance": TOLERANCE, "splits": {}}
+    new: dict[str, Any] = {"tolerance": TOLERANCE, "splits": {}}
     for split, split_scores in scores.items():
         pins = digests(split)
         new["splits"][split] = {
