@@ -141,3 +141,44 @@ def find_regions(text: str, lang: str) -> list[str]:
     for code in list(found):
         found.update(macro_regions(code))
     return sorted(found, key=lambda c: (not is_country(c), c))
+
+
+# Salience: what the story is about, not every place it names.
+TITLE_WEIGHT = 3.0  # a place in the headline is what the story is about
+LEAD_WEIGHT = 1.0  # extra for a place in the first paragraph (the lead and its dateline)
+DEMONYM_WEIGHT = 0.5  # "produttori cinesi" weighs less than where the story happens
+MIN_SHARE = 0.4  # a country scoring under 40% of the top one is named in passing
+MIN_SCORE = 2.0  # ... and one named once in the body is in passing too
+CONTINENT_COUNTRIES = 4  # this many countries of one macro-region: the story is about the region
+
+
+def story_regions(title: str, paragraphs: list[str], lang: str) -> list[str]:
+    """Countries and macro-regions the story is about, each country with its macro-regions
+    (as the site files them). Tuned on tests/eval/tune; see README "Measuring"."""
+    score: dict[str, float] = {}
+    parts = [(title, TITLE_WEIGHT), *((p, 1.0 + (LEAD_WEIGHT if n == 0 else 0.0)) for n, p in enumerate(paragraphs))]
+    for text, weight in parts:
+        for place in find_places(text, lang):
+            score[place.code] = score.get(place.code, 0.0) + weight * (1.0 if place.named else DEMONYM_WEIGHT)
+    if not score:
+        return []
+    countries = {c: s for c, s in score.items() if is_country(c)}
+    top = max(countries.values(), default=0.0)
+    kept = {c for c, s in countries.items() if s >= MIN_SCORE and s >= MIN_SHARE * top}
+    if countries and not kept:
+        kept = {max(countries, key=lambda c: (countries[c], c))}
+    found = {c for c, s in score.items() if not is_country(c) and s >= MIN_SCORE}
+    # A continent story listing many of its countries: the macro-region, plus only the
+    # countries that stand out.
+    by_macro: dict[str, list[str]] = {}
+    for code in countries:
+        for macro in macro_regions(code):
+            by_macro.setdefault(macro, []).append(code)
+    for macro, members in by_macro.items():
+        if len(members) >= CONTINENT_COUNTRIES:
+            found.add(macro)
+            kept -= {c for c in members if countries[c] < 0.8 * top or countries[c] < MIN_SCORE + 1}
+    found |= kept
+    for code in list(found):
+        found.update(macro_regions(code))
+    return sorted(found, key=lambda c: (not is_country(c), c))

@@ -116,7 +116,6 @@ def analyse(article: SourceArticle, slug: str, added: date) -> Draft:
     summary, points = summarize(article.title, sentences, language)
     if not summary:
         raise SourceError(article.path, "no sentences found in the body text")
-    full_text = article.title + "\n" + article.body
     figs = [FigureEntry(value=f.value, unit=f.unit, en=f.en, it=f.it)
             for f in key_figures([article.title, *article.paragraphs], language)]
     other = "en" if language == "it" else "it"
@@ -124,7 +123,7 @@ def analyse(article: SourceArticle, slug: str, added: date) -> Draft:
     return Draft(
         article=article, language=language, slug=slug, added=added, summary=summary, key_points=points,
         topics=find_topics(article.title, article.body, language),
-        regions=geo.find_regions(full_text, language),
+        regions=geo.story_regions(article.title, article.paragraphs, language),
         entities=find_entities([article.title, *(s.text for s in sentences)], language),
         figures=figs,
         job=Job(texts, language, other) if language != "en" else Job(texts, "en", "it"),

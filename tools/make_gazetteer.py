@@ -54,6 +54,10 @@ OVERRIDES = {
     "GE": "europe",
 }
 MIN_POPULATION = 300_000
+# Italian local stories name towns and provinces (Termoli, Cuneo, Grugliasco): every Italian
+# town of this size by its own name, so a story set there maps to IT. 10,000: every provincial
+# capital and the industrial towns of the corpus; smaller places are mostly ambiguous words.
+ITALY_MIN_POPULATION = 10_000
 # Latin letters with the accents Italian and English text use; other scripts never match.
 NAME_RE = re.compile(r"^[A-Z][A-Za-zàèéìòùáíóúâêîôûäëïöüç'’ .\-]{3,40}$")
 
@@ -80,6 +84,10 @@ def main() -> None:
         for name in names:
             if NAME_RE.match(name) and not name.isupper():
                 best.setdefault(name, []).append((city["population"], city["countrycode"]))
+    for city in gc.get_cities().values():
+        if city["countrycode"] == "IT" and ITALY_MIN_POPULATION <= city["population"] < MIN_POPULATION \
+                and NAME_RE.match(city["name"]):
+            best.setdefault(city["name"], []).append((city["population"], "IT"))
     rows = []
     for name, cands in best.items():
         cands.sort(reverse=True)
