@@ -23,7 +23,7 @@ from typing import Any, Literal, TypeVar
 
 from slugify import slugify
 
-from . import geo
+from . import geo, safety
 from .briefing import (
     RESERVED_SLUGS,
     BriefingMeta,
@@ -398,6 +398,11 @@ def write_item(root: Path, item: Item, index: BriefingIndex, force: bool, report
     meta, body = finish(draft)
     text = render_briefing(meta, body)
     briefing = parse_briefing(text, rel_out)  # what is written passes the check a hand-written file does
+    size = len(text.encode("utf-8"))
+    if size > safety.MAX_BRIEFING_BYTES:  # it would be refused by every later check, render and ingest
+        raise SourceError(item.rel, f"its briefing would be {size:,} bytes, over the "
+                          f"{safety.MAX_BRIEFING_BYTES:,}-byte limit (a sentence too long to summarise); "
+                          "paste the article with its full stops")
     target = root / rel_out
     problem = None if force else overwrite_problem(target)
     if problem is not None:

@@ -160,3 +160,21 @@ def test_header_title_on_two_lines_is_one_line_title(project: Path, capsys: pyte
     assert run(capsys, "ingest", "--root", str(project), "--engines", "").code == 0
     b = read_briefing(project / "briefings" / "enel-investe-al-sud.md", project)
     assert b.meta.source.title == "Enel investe al Sud"
+
+
+def test_seed_whose_briefing_would_be_too_big_is_that_seeds_error(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A 2 MB seed with no full stop made a 6 MB briefing that every later check, render and
+    ingest refused ("over the 1,000,000-byte limit"). The limit is lowered here: the real case
+    takes minutes of CPU (see the report of issue 7's second pass)."""
+    from newsdesk import safety
+
+    monkeypatch.setattr(safety, "MAX_BRIEFING_BYTES", 8000)
+    (project / "seeds" / "long.txt").write_text("Una frase infinita\n\n" + "parola " * 1500 + "fine.\n",
+                                                encoding="utf-8")
+    result = run(capsys, "ingest", "--root", str(project), "--engines", "")
+    assert result.code == 1
+    assert result.errors == [
+        "error: seeds/long.txt: its briefing would be 32,893 bytes, over the 8,000-byte limit (a sentence too long "
+        "to summarise); paste the article with its full stops"]
+    assert "una-frase-infinita.md" not in built(project)
