@@ -33,31 +33,72 @@ WRITING = {"build", "ingest", "render", "site"}
 SITE_URL_RE = re.compile(r"^https?://[^\s\"'<>\\`/]+(?:/[^\s\"'<>\\`]*)?$")
 
 
+# Each command's one-line help (shown in `python build.py --help`) and its own description
+# (shown in `python build.py COMMAND --help`).
+COMMAND_HELP: dict[str, tuple[str, str]] = {
+    "build": ("ingest new and changed seeds, then render the pages (the default)",
+              "Read every new or changed seed in seeds/, write its briefing to briefings/ (translating "
+              "the summary), then render the Markdown pages and feeds under docs/en/ and docs/it/. "
+              "Briefings a person edited or reviewed are kept unless --force."),
+    "ingest": ("seeds -> briefings only, with a report",
+               "Read every new or changed seed in seeds/ and write its briefing to briefings/. Reports "
+               "new / updated / unchanged / kept / pending translation / failed; a bad seed is reported "
+               "with the fix and never stops the others."),
+    "check": ("validate every briefing and stories.yaml",
+              "Validate every briefing in briefings/ (each problem names the file, the field and what "
+              "was expected) and stories.yaml. Writes nothing; --strict also "
+              "fails on warnings such as an out-of-date stories.yaml."),
+    "render": ("briefings -> generated Markdown pages and feeds",
+               "Render every briefing into its English and Italian pages, plus the home, archive, topic, "
+               "region, story and name pages and the feeds, under docs/en/ and docs/it/. Seeds are not "
+               "read."),
+    "site": ("build, then both MkDocs sites and the search index into site/",
+             "Run `build`, then the strict MkDocs builds of the English site (site/) and the Italian "
+             "site (site/it/) and the Pagefind search index. Serve site/ with any static web server."),
+}
+EPILOG = ("Exit codes: 0 success, 1 a seed or briefing failed (or a warning with --strict, or "
+          "another build is running), 2 usage or configuration error, 130 interrupted.")
+
+
+def _add_options(parser: argparse.ArgumentParser, default: object | None) -> None:
+    """The options every command takes. Sub-commands pass default=SUPPRESS, so an option given
+    before the command is not reset by the sub-command's default."""
+    def d(value: object) -> object:
+        return value if default is None else default
+
+    parser.add_argument("--root", type=Path, default=d(Path(".")), help="project folder (default: .)")
+    parser.add_argument("--force", action="store_true", default=d(False),
+                        help="regenerate briefings even when edited or reviewed by a person")
+    parser.add_argument("--strict", action="store_true", default=d(False),
+                        help="treat warnings as errors (exit 1)")
+    parser.add_argument("-v", "--verbose", action="store_true", default=d(False),
+                        help="list every file; tracebacks on errors")
+    parser.add_argument("--engines", default=d(None),
+                        help="translation engines to try, in order (env NEWSDESK_ENGINES; "
+                             f"default: {','.join(DEFAULT_ENGINES)})")
+    parser.add_argument("--offline", action="store_true", default=d(False),
+                        help="use the offline engine only (apertium)")
+    parser.add_argument("--libretranslate-url", default=d(None),
+                        help="LibreTranslate server, e.g. http://localhost:5000/ (env NEWSDESK_LIBRETRANSLATE_URL)")
+    parser.add_argument("--timeout", default=d(None),
+                        help=f"seconds per translation request (env NEWSDESK_TIMEOUT; default {TIMEOUT_S:g})")
+
+
 def _parser() -> argparse.ArgumentParser:
     """The parser only parses: environment defaults are read and checked in `configure`."""
     parser = argparse.ArgumentParser(
         prog="python build.py",
         description="Turn news articles in seeds/ into bilingual briefings and a static site.",
-        epilog="Exit codes: 0 success, 1 a seed or briefing failed (or a warning with --strict, or "
-               "another build is running), 2 usage or configuration error, 130 interrupted.",
+        epilog=EPILOG,
     )
-    parser.add_argument("command", nargs="?", default="build", choices=list(COMMANDS),
-                        help="build (default): ingest seeds, then render pages; ingest: seeds -> "
-                             "briefings only; check: validate briefings; render: briefings -> pages; "
-                             "site: build, then both MkDocs sites into site/")
-    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
-    parser.add_argument("--force", action="store_true",
-                        help="regenerate briefings even when edited or reviewed by a person")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every file; tracebacks on errors")
-    parser.add_argument("--engines", default=None,
-                        help="translation engines to try, in order (env NEWSDESK_ENGINES; "
-                             f"default: {','.join(DEFAULT_ENGINES)})")
-    parser.add_argument("--offline", action="store_true", help="use the offline engine only (apertium)")
-    parser.add_argument("--libretranslate-url", default=None,
-                        help="LibreTranslate server, e.g. http://localhost:5000/ (env NEWSDESK_LIBRETRANSLATE_URL)")
-    parser.add_argument("--timeout", default=None,
-                        help=f"seconds per translation request (env NEWSDESK_TIMEOUT; default {TIMEOUT_S:g})")
+    _add_options(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     title="commands (python build.py COMMAND --help for one)")
+    for name in COMMANDS:
+        short, description = COMMAND_HELP[name]
+        sub = commands.add_parser(name, help=short, description=description, epilog=EPILOG)
+        _add_options(sub, argparse.SUPPRESS)
+    parser.set_defaults(command="build")
     return parser
 
 

@@ -350,3 +350,14 @@ def test_a_warning_fails_the_incremental_build_and_is_not_hidden_next_time(
         assert main(["site", "--root", str(root), "--offline"]) == 1
         err = capsys.readouterr().err
         assert "error: the MkDocs build of en failed (see above); site/ is incomplete" in err
+
+
+def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
+    """The site works offline and tells no third party who reads it: no web fonts, scripts or
+    styles from another host (Material loads Google Fonts unless `theme.font: false`)."""
+    for path in html_files(site):
+        html = path.read_text(encoding="utf-8")
+        loaded = [tag for tag in re.findall(r"<(?:link|script|img)\b[^>]*>", html)
+                  if re.search(r"\b(?:href|src)=\"?(?:https?:)?//", tag)
+                  and re.search(r"\brel=\"?(?:stylesheet|preconnect|preload)|<script|<img", tag)]
+        assert loaded == [], f"{path.relative_to(site)} loads from other hosts"
