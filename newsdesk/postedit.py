@@ -102,11 +102,13 @@ def _leftover(m: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def rules_version() -> str:
-    """A short digest of the rules and the glossary: cached offline translations made with other
-    rules are not reused."""
+    """A short digest of the rules, the glossary and the protection rules: cached offline
+    translations made with other rules are not reused."""
     from .protect import glossary
+    from .protect import rules as protect_rules
 
-    text = repr(RULES) + repr(RULES_IT) + repr(sorted(SPANISH_LEFTOVERS.items())) + repr(sorted(glossary().items()))
+    text = (repr(protect_rules()) + repr(RULES) + repr(RULES_IT) + repr(sorted(SPANISH_LEFTOVERS.items()))
+            + repr(sorted(glossary().items())))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 

@@ -82,6 +82,15 @@ ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w-])")
 # A number written the Italian way that no figure covered: "1.800", "2,5", "1.250,75".
 NUMBER_IT_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)(?![\w]|[.,]\d)")
 
+# A name run: two or more capitalised words ("Fabiana Greco", "Intesa Sanpaolo", "YOOX
+# Net-a-Porter"), maybe joined by the particles of Italian names ("Cassa di Risparmio").
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÿ&]*(?:-[\wÀ-ÿ]+)*"
+NAME_PARTICLES = r"(?:di|de|del|della|delle|dei|degli|da|dal|dalla|van|von|der)"
+NAME_RUN_RE = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD})(?:\s+(?:{NAME_PARTICLES}\s+|d['’])?(?:{NAME_WORD}))+(?![\w-])")
+NAME_WORD_RE = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?![\w-])")
+# Where a sentence starts inside a text: its beginning, after a full stop, or after a quote.
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"«“(]\s*)$")
+
 # Overlapping spans: the earliest wins, then the longest, then the lowest priority number.
 GLOSSARY, FIGURE, MODEL, PLACE, NAME, ACRONYM, NUMBER, URL = range(8)
 
@@ -136,6 +145,8 @@ def protect(text: str, source: str, target: str) -> Protected:
             spans.append((m.start(), m.end(), NUMBER, _english_number(m.group(0))))
     for m in URL_RE.finditer(text):
         spans.append((m.start(), m.end(), URL, m.group(0)))
+    if source == "it":
+        spans.extend(_name_runs(text, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     out: list[str] = []
     values: list[str] = []
@@ -149,3 +160,39 @@ def protect(text: str, source: str, target: str) -> Protected:
         pos = end
     out.append(text[pos:])
     return Protected("".join(out), tuple(values))
+
+
+def rules() -> tuple[str, ...]:
+    """The protection rules as text, part of the offline engine's cache key (postedit.rules_version):
+    a translation cached before a rule changed is made again."""
+    return (MODEL_RE.pattern, repr(sorted(MODEL_FIRST_WORD.items())), repr(sorted(NOT_A_NAME)), ACRONYM_RE.pattern,
+            NUMBER_IT_RE.pattern, NAME_RUN_RE.pattern, SENTENCE_START_RE.pattern)
+
+
+def _name_runs(text: str, spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """Runs of two or more capitalised words kept as written: a name the entity finder did not
+    classify is still a name ("Banca Sella", not "Bank Seals"). A span that the other rules
+    translate (a glossary term, a place with an English name, "Serie C") is cut out of the run;
+    a run that starts a sentence starts with an ordinary word ("La", "Secondo") unless the
+    entity finder or the gazetteer knows it, or its first word is not an Italian word."""
+    translated = [(s, e) for s, e, kind, value in spans
+                  if kind in (GLOSSARY, MODEL, PLACE) and value != text[s:e]]
+    known = [(s, e) for s, e, kind, _ in spans if kind == NAME]
+    out: list[tuple[int, int, int, str]] = []
+    for m in NAME_RUN_RE.finditer(text):
+        pieces = [(m.start(), m.end())]
+        for ts, te in translated:
+            pieces = [p for s, e in pieces for p in ((s, min(e, ts)), (max(s, te), e)) if p[0] < p[1]]
+        for start, end in pieces:
+            words = list(NAME_WORD_RE.finditer(text, start, end))
+            if not words:
+                continue
+            start = words[0].start()
+            if SENTENCE_START_RE.search(text[:start]) and not any(s <= start < e for s, e in known):
+                first = words[0].group(0)
+                if first in NOT_A_NAME or entities.sentence_start_known(first, "it"):
+                    words = words[1:]  # "La Banca Sella ..." -> "Banca Sella"
+            if len(words) < 2:
+                continue
+            out.append((words[0].start(), words[-1].end(), NAME, text[words[0].start():words[-1].end()]))
+    return out

@@ -61,6 +61,40 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
     "year-not-a-model": ("Nel 2025 la domanda di chip è cresciuta.", ["2025"], ["Nel 2025"]),
     "url-kept": ("Il rapporto è su https://example.com/rapporto-2025 da ieri.", ["https://example.com/rapporto-2025"],
                  []),
+    # Names the entity finder does not classify stay as written; places and glossary terms
+    # inside or next to them are still translated; ordinary sentence starts are still words.
+    "bank-two-words": ("Il titolo di Banca Sella è salito del 3% in una seduta positiva.",
+                       ["Banca Sella", "3%"], ["Bank Seals", "Seals", "Banca Sella is"]),
+    "bank-known-word": ("Gli analisti preferiscono Intesa Sanpaolo alle altre banche italiane.",
+                        ["Intesa Sanpaolo"], ["Understood", "Agreement"]),
+    "person-surname-word": ("Il piano è stato presentato da Fabiana Greco agli investitori.",
+                            ["Fabiana Greco"], ["Greek", "Greece"]),
+    "person-name-word": ("Il nuovo direttore finanziario sarà Chiara Novara da gennaio.",
+                         ["Chiara Novara"], ["Clara", "Clear"]),
+    "person-after-secondo": ("Secondo Marco Ferri, la domanda resterà debole fino all'estate.",
+                             ["According to Marco Ferri"], ["Irons", "Secondo"]),
+    "hyphenated-name": ("Il gruppo ha ceduto una quota di YOOX Net-a-Porter a un fondo.",
+                        ["YOOX Net-a-Porter"], ["net-To-Porter", "Net-To"]),
+    "name-with-particle": ("I risultati di Cassa di Risparmio di Asti hanno sorpreso il mercato.",
+                           ["Cassa di Risparmio di Asti"], ["Box", "Savings"]),
+    "two-names-and": ("L'accordo tra Banca Sella e Fabiana Greco Consulting è stato firmato ieri.",
+                      ["Banca Sella", "Fabiana Greco Consulting", "signed"], ["Seals", "Greek"]),
+    "name-at-sentence-start": ("Fabiana Greco guiderà la divisione retail dal prossimo anno.",
+                               ["Fabiana Greco"], ["Greek"]),
+    "known-name-at-start": ("Alibaba Cloud ha aperto un nuovo centro dati in Europa.",
+                            ["Alibaba Cloud"], []),
+    "place-inside-name": ("Il Politecnico di Torino lavorerà con Banca Sella sul progetto.",
+                          ["Turin", "Banca Sella"], ["Torino", "Seals"]),
+    "places-still-english": ("Le vendite di Intesa Sanpaolo in Germania e Spagna sono cresciute.",
+                             ["Intesa Sanpaolo", "Germany", "Spain"], ["Germania", "Spagna", "Understood"]),
+    "glossary-beats-name": ("La Commissione Europea ha multato Banca Sella per 5 milioni di euro.",
+                            ["European Commission", "Banca Sella", "€5 million"], ["Commissione", "Seals"]),
+    "piazza-affari": ("Piazza Affari ha chiuso in rialzo dell'1,2% trainata da Intesa Sanpaolo.",
+                      ["The Milan stock exchange", "1.2%", "Intesa Sanpaolo"], ["Piazza Affari", "Understood"]),
+    "ordinary-start": ("La Banca Sella ha aumentato gli utili nel primo trimestre.",
+                       ["The", "Banca Sella", "first quarter"], ["La Banca", "Seals"]),
+    "ordinary-start-year": ("Nel 2026 Chiara Novara lascerà il consiglio di amministrazione.",
+                            ["In 2026", "Chiara Novara"], ["Nel", "Clara"]),
 }
 
 
@@ -80,12 +114,17 @@ def test_english_to_italian_keeps_italian_abbreviations() -> None:
 
 
 @pytest.mark.parametrize(("italian", "values"), [
-    ("Tesla Model Y e Serie C", ("Tesla", "Model Y", "Series C")),
+    ("Tesla Model Y e Serie C", ("Tesla Model Y", "Series C")),
     ("Nel 2025 la UE ha 1.800 dipendenti", ("EU", "1,800 employees")),
     ("Gli USA, Bruxelles e l'Unione Europea", ("US", "Brussels", "European Union")),
     ("Il rapporto vale 2,5 punti", ("2.5",)),
     ("Il Messico cresce", ("Mexico",)),
-], ids=["model-and-series", "year-acronym-number", "aliases-of-europe", "decimal", "article-before-place"])
+    ("Secondo Fabiana Greco, Banca Sella e YOOX Net-a-Porter", ("Fabiana Greco", "Banca Sella", "YOOX Net-a-Porter")),
+    ("La Banca Sella e la Commissione Europea", ("Banca Sella", "European Commission")),
+    ("Il Politecnico di Torino e Cassa di Risparmio di Asti", ("Turin", "Cassa di Risparmio di Asti")),
+    ("Nel 2025 la Banca Sella", ("Banca Sella",)),
+], ids=["model-and-series", "year-acronym-number", "aliases-of-europe", "decimal", "article-before-place",
+        "unclassified-names", "sentence-start-article", "place-cut-out-of-name", "year-start"])
 def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
     assert protect(italian, "it", "en").values == values
 
