@@ -15,16 +15,21 @@ from functools import lru_cache
 import markdown
 import nh3
 
-TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
+TAGS = {"div", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
         "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub"}
 ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# Admonitions ("!!! warning", as the pending-translation notice is written) keep Material's look:
+# only these classes survive, so a body cannot borrow the theme's other classes.
+ADMONITION_TYPES = {"note", "info", "tip", "warning", "danger", "example", "quote"}
+CLASSES = {"div": {"admonition", *ADMONITION_TYPES}, "p": {"admonition-title"}}
 
 
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
-    # tables: the only extension a body needs; none of them can set an attribute or an id.
-    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    # None of these extensions lets the text set an attribute or an id; admonition only adds
+    # the classes CLASSES allows.
+    return markdown.Markdown(extensions=["tables", "sane_lists", "admonition"], output_format="html")
 
 
 # A relative URL a person would write: a path, a query or a fragment, nothing that only looks
@@ -41,7 +46,8 @@ def _url_filter(tag: str, attribute: str, value: str) -> str | None:
 def clean(fragment: str) -> str:
     """HTML -> the same HTML with everything outside the allowlist dropped."""
     return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     attribute_filter=_url_filter, link_rel="noopener noreferrer", strip_comments=True)
+                     attribute_filter=_url_filter, link_rel="noopener noreferrer", strip_comments=True,
+                     allowed_classes=CLASSES)
 
 
 def body_html(text: str) -> str:

@@ -31,7 +31,8 @@ from .errors import NewsdeskError
 MAX_BRIEFING_BYTES = 1_000_000
 
 # C0/C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows.
-_UNSAFE = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F),
+_UNSAFE = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF,
+           *range(0x202A, 0x202F),
            *range(0x2066, 0x206A)}
 
 

@@ -150,6 +150,13 @@ def _decode_lines(raw: bytes) -> str | None:
     return "\n".join(out)
 
 
+# Characters a reader cannot see that reorder or hide text: bidirectional overrides and
+# isolates, LRM/RLM/ALM, zero-width space, word joiner, a BOM inside the text. A pasted article
+# never needs them, and in a title they can make a published headline read backwards.
+# (Zero-width joiner and non-joiner stay: emoji and some scripts need them.)
+INVISIBLE_RE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
 def decode(raw: bytes, rel: str) -> str:
     """Bytes -> clean str: BOM, UTF-8, else detected (cp1252, latin-1...), then ftfy."""
     if len(raw) > MAX_SEED_BYTES:  # read_seed_bytes checks before reading; this is for other callers
@@ -176,7 +183,7 @@ def decode(raw: bytes, rel: str) -> str:
     if controls > max(8, len(text) // 100):
         raise SourceError(rel, "file looks binary (control characters); save the article as text")
     text = ftfy.fix_text(text, config=FTFY_CONFIG)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = INVISIBLE_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise SourceError(rel, "file is empty (or whitespace only); paste the article text into it")
     return text

@@ -133,3 +133,18 @@ def test_hostile_briefing_text_is_shown_not_run(built_site: Path) -> None:
     for tag in ("<script", "<iframe", "<svg", "<img", "<object", "<embed", "<form", "<style", "<meta", "<base"):
         assert tag not in body.lower()
     assert "Every vector of tests/fixtures/xss/vectors.txt follows" in body
+
+
+def test_the_pending_translation_notice_is_a_warning_box_not_raw_text() -> None:
+    from newsdesk.ingest import english_body
+
+    html = body_html(english_body(["Il testo."], [], True))
+    assert '<div class="admonition warning">' in html
+    assert '<p class="admonition-title">Translation pending</p>' in html
+    assert "!!!" not in html
+
+
+def test_admonitions_keep_only_their_own_classes() -> None:
+    html = body_html('!!! danger "t"\n    x\n\n<div class="md-sidebar admonition" style="a">y</div>')
+    assert '<div class="admonition danger">' in html
+    assert "md-sidebar" not in html and "style" not in html

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.errors import SourceError
-from newsdesk.sources import MAX_SEED_BYTES, find_date, read_source
+from newsdesk.safety import shown
+from newsdesk.sources import MAX_SEED_BYTES, decode, find_date, read_source
 
 from .conftest import FIXTURES, REPO
 
@@ -139,3 +140,14 @@ def test_html_in_plain_text_is_kept_as_text() -> None:
 ])
 def test_find_date_never_guesses(text: str, expected: date | None) -> None:
     assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("invisible", ["\u202e", "\u202c", "\u2066", "\u2069", "\u200b", "\u061c", "\u200f",
+                                       "\u2060", "\ufeff"])
+def test_invisible_and_direction_changing_characters_are_removed(invisible: str) -> None:
+    text = decode(f"Enel {invisible}acitsigol e{invisible} zero\n\nTesto.".encode(), "seeds/x.txt")
+    assert text == "Enel acitsigol e zero\n\nTesto."
+
+
+def test_invisible_characters_in_file_names_are_printed_escaped() -> None:
+    assert shown("a\u200bb\u061cc.txt") == "a\\u200bb\\u061cc.txt"
