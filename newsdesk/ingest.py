@@ -46,7 +46,7 @@ from .figures import key_figures
 from .markup import md_text
 from .safety import briefing_files, content_files, shown
 from .sources import SEED_SUFFIXES, SourceArticle, read_seed_bytes, read_source, seed_rel
-from .summarize import article_sentences, summarize
+from .summarize import MAX_SENTENCE_CHARS, article_sentences, summarize
 from .text import ANALYSED_LANGUAGES, detect_language
 from .translate import Job, Translator, best_rank
 
@@ -115,7 +115,8 @@ def analyse(article: SourceArticle, slug: str, added: date) -> Draft:
     sentences = article_sentences(article.paragraphs, language)
     summary, points = summarize(article.title, sentences, language)
     if not summary:
-        raise SourceError(article.path, "no sentences found in the body text")
+        raise SourceError(article.path, "no complete sentence in the body text (one that ends with a full stop "
+                          f"and is under {MAX_SENTENCE_CHARS:,} characters); paste the article's paragraphs")
     figs = [FigureEntry(value=f.value, unit=f.unit, en=f.en, it=f.it)
             for f in key_figures([article.title, *article.paragraphs], language)]
     other = "en" if language == "it" else "it"

@@ -15,6 +15,10 @@ from .clean import is_terminated
 from .text import lemmas, split_sentences
 
 MIN_WORDS, MAX_WORDS = 6, 70  # shorter is a fragment, longer a run-on paste
+# A news sentence is rarely over 400 characters; past 1,000 it is a paste without full stops
+# (a table, a list, a whole page on one line). Never a summary sentence, and never sent to a
+# translation engine, which would spend minutes on it.
+MAX_SENTENCE_CHARS = 1_000
 SHORT_LEAD_WORDS = 15  # a first sentence this short is a hook; the lead fact follows it
 
 
@@ -57,7 +61,7 @@ def summary_size(n_sentences: int) -> int:
 def summarize(title: str, sentences: list[Sentence], lang: str) -> tuple[list[str], list[str]]:
     """(summary sentences, key points), each in article order."""
     # Never an unterminated sentence: a paywall cut, a label or a caption glued to the text.
-    sentences = [s for s in sentences if is_terminated(s.text)]
+    sentences = [s for s in sentences if is_terminated(s.text) and len(s.text) <= MAX_SENTENCE_CHARS]
     if not sentences:
         return [], []
     stop = {"il", "lo", "la", "i", "gli", "le", "di", "a", "da", "in", "con", "su", "per", "e", "the", "of",
