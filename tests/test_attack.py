@@ -9,36 +9,18 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from newsdesk.briefing import read_briefing
-from newsdesk.cli import main
 
+from .clirun import run
 from .conftest import FIXTURES
 
 ATTACK = FIXTURES / "attack"
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def errors(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.startswith("error: ")]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
-    capsys.readouterr()
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err + captured.out
-    return Run(code, captured.out, captured.err)
 
 
 def tree(folder: Path) -> dict[str, bytes]:

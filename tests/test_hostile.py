@@ -16,7 +16,6 @@ import shutil
 import sys
 import tracemalloc
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,6 +29,7 @@ from newsdesk.cache import build_lock
 from newsdesk.cli import main
 from newsdesk.safety import load_yaml, shown
 
+from .clirun import Run, run
 from .conftest import FIXTURES, REPO
 
 HOSTILE = FIXTURES / "hostile"
@@ -42,24 +42,6 @@ SECRET = "SEGRETO-7f3a"  # a marker in files outside the project: must never rea
 
 # ---- helpers ------------------------------------------------------------------------------------
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def errors(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.startswith("error: ")]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
-    capsys.readouterr()
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err + captured.out
-    assert "\x1b" not in captured.err + captured.out  # no raw escape sequence reaches the terminal
-    return Run(code, captured.out, captured.err)
 
 
 def ingest(capsys: pytest.CaptureFixture[str], root: Path, *extra: str) -> Run:
