@@ -3,6 +3,7 @@ search, the language switch, chips, escaping, layouts, accessibility."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -30,16 +31,26 @@ if CHROMIUM is None:
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 (search needs HTTP, not file://)."""
-    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
+@contextlib.contextmanager
+def serve(directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler],
+          path: str = "/") -> Iterator[str]:
+    """`directory` served on 127.0.0.1 by `handler_class`; yields the URL of `path`."""
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (search needs HTTP, not file://)."""
+    with serve(built_site / "site", QuietHandler) as url:
+        yield url
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

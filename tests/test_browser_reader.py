@@ -4,16 +4,13 @@ screenshot (test-artifacts/) and an axe check."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .test_browser import ARTIFACTS, SLUG_000, SLUG_002, QuietHandler, base_url, browser, page  # noqa: F401
+from .test_browser import ARTIFACTS, SLUG_000, SLUG_002, QuietHandler, base_url, browser, page, serve  # noqa: F401
 
 pytestmark = pytest.mark.browser
 STORY = f"stories/{SLUG_000}/"
@@ -133,13 +130,8 @@ class SubPathHandler(QuietHandler):
 
 @pytest.fixture(scope="module")
 def sub_path_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(SubPathHandler, directory=str(built_site / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/newsdesk/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site / "site", SubPathHandler, "/newsdesk/") as url:
+        yield url
 
 
 @pytest.mark.parametrize("missing", ["no-such-page/", "briefings/gone/", "it/briefings/sparito/"])

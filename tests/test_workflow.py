@@ -15,14 +15,6 @@ from .conftest import REPO
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
 
 
-def test_workflow_passes_actionlint() -> None:
-    actionlint = shutil.which("actionlint")
-    if actionlint is None:
-        pytest.fail("actionlint is not installed: pip install -r requirements-dev.txt")
-    done = subprocess.run([actionlint, "-no-color", str(WORKFLOW)], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
 def test_workflow_builds_with_make_site_and_deploys_to_pages() -> None:
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     steps = flow["jobs"]["build"]["steps"]
@@ -48,11 +40,12 @@ def test_workflow_restores_the_previous_build_before_building() -> None:
 REVIEW = REPO / ".github" / "workflows" / "review.yml"
 
 
-def test_review_workflow_passes_actionlint() -> None:
+@pytest.mark.parametrize("workflow", [WORKFLOW, REVIEW], ids=lambda p: p.name)
+def test_workflow_passes_actionlint(workflow: Path) -> None:
     actionlint = shutil.which("actionlint")
     if actionlint is None:
         pytest.fail("actionlint is not installed: pip install -r requirements-dev.txt")
-    done = subprocess.run([actionlint, "-no-color", str(REVIEW)], capture_output=True, text=True, check=False)
+    done = subprocess.run([actionlint, "-no-color", str(workflow)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
