@@ -1,16 +1,25 @@
-"""Topics from the controlled vocabulary in data/topics.yaml, matched on lemmas (simplemma)."""
+"""Topics from the controlled vocabulary in data/topics.yaml, matched on words and their lemmas.
+
+A cue and the text go through the same function (`_words`): each word keeps its lower-cased
+form and its simplemma lemma, and a cue word matches a text word when the two share either.
+So the dictionary form "dazio" matches "dazi" (lemma dazio) although simplemma takes the lone
+word "dazio" for the verb "daziare", and "rete elettrica" matches "reti elettriche". A cue
+written in capitals or with digits ("AI", "5G", "H20") is an acronym: it matches only that exact
+spelling, never the preposition "ai".
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import simplemma
 import yaml
 
 from .geo import _data
-from .text import lemmas
 
 TITLE_WEIGHT = 3  # a cue in the title says more about the article than one in passing
 
@@ -41,31 +50,84 @@ def taxonomy() -> Taxonomy:
     return Taxonomy(topics, int(data["min_score"]), int(data["max_topics"]))
 
 
+@dataclass(frozen=True)
+class Word:
+    surface: str  # as written
+    keys: frozenset[str]  # lower-cased form and lemma
+
+
+def _is_acronym(token: str) -> bool:
+    """'AI', '5G', 'H20', 'GDPR': more than a capitalised initial, or a digit."""
+    return any(ch.isdigit() for ch in token) or sum(ch.isupper() for ch in token) > (1 if len(token) > 1 else 0)
+
+
+def _words(text: str, lang: str) -> list[Word]:
+    """Every word of `text` with its match keys; elided articles (l', dell') are split off."""
+    out = []
+    for token in simplemma.simple_tokenizer(text):
+        if not any(ch.isalnum() for ch in token):
+            continue
+        for part in re.split(r"[’']", token):
+            if part:
+                lower = part.lower()
+                out.append(Word(part, frozenset({lower, simplemma.lemmatize(lower, lang=lang).lower()})))
+    return out
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    topic: str
+    words: tuple[Word, ...]
+    exact: tuple[bool, ...]  # acronym word: match the spelling only
+
+    def matches(self, seq: list[Word], i: int) -> bool:
+        if i + len(self.words) > len(seq):
+            return False
+        for cue_word, exact, word in zip(self.words, self.exact, seq[i:i + len(self.words)], strict=True):
+            if exact:
+                if word.surface != cue_word.surface:
+                    return False
+            elif not cue_word.keys & word.keys:
+                return False
+        return True
+
+
 @lru_cache(maxsize=4)
-def _cue_index(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """first lemma -> [(cue lemmas, topic id)]: one pass over the text finds every cue."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def _cue_index(lang: str) -> dict[str, list[Cue]]:
+    """key of the first word -> cues, longest first: one pass over the text finds every cue."""
+    index: dict[str, list[Cue]] = {}
     for topic in taxonomy().topics.values():
-        for cue in topic.cues:
-            cue_lemmas = tuple(lemmas(cue, lang)) or (cue.lower(),)
-            index.setdefault(cue_lemmas[0], []).append((cue_lemmas, topic.id))
+        for text in topic.cues:
+            words = tuple(_words(text, lang))
+            exact = tuple(_is_acronym(w.surface) for w in words)
+            cue = Cue(text, topic.id, words, exact)
+            for key in ({words[0].surface} if exact[0] else words[0].keys):
+                index.setdefault(key, []).append(cue)
     for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+        entries.sort(key=lambda c: -len(c.words))
     return index
 
 
-def _score(text: str, lang: str, weight: int, scores: Counter[str]) -> None:
-    seq = lemmas(text, lang)
+def cue_hits(text: str, lang: str) -> list[Cue]:
+    """The cues found in `text`, in order. The longest cue at a word wins, and its words are not
+    matched again; a cue listed under two topics ("esportazione") counts for both."""
+    seq = _words(text, lang)
     index = _cue_index(lang)
+    found: list[Cue] = []
     i = 0
     while i < len(seq):
-        step = 1
-        for cue, topic_id in index.get(seq[i], ()):
-            if tuple(seq[i:i + len(cue)]) == cue:
-                scores[topic_id] += weight
-                step = len(cue)
-                break
-        i += step
+        candidates = {id(c): c for key in (seq[i].surface, *seq[i].keys) for c in index.get(key, ())}
+        matched = [c for c in candidates.values() if c.matches(seq, i)]
+        longest = max((len(c.words) for c in matched), default=1)
+        found.extend(c for c in matched if len(c.words) == longest)
+        i += longest
+    return found
+
+
+def _score(text: str, lang: str, weight: int, scores: Counter[str]) -> None:
+    for cue in cue_hits(text, lang):
+        scores[cue.topic] += weight
 
 
 WORDS_PER_CUE_POINT = 125  # a short news item has fewer cue words: the bar scales with its length
