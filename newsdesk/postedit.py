@@ -74,6 +74,43 @@ RULES: tuple[tuple[str, str], ...] = (
     # "assumerà" -> "will assume" (hire)
     (r"\bwill assume (?=[\d,.]+ )", "will hire "),
     (r"\bassumed (?=[\d,.]+ (?:new )?(?:employees|workers|people))", "hired "),
+    # Spanish "de" for the Italian agent "da": "controllata da Stellantis" -> "controlled of Stellantis"
+    (r"\b(?!(?:consist|compos|accus|inform|convinc|depriv|assur|remind|suspect|compris|tir|form|need|afraid)ed\b)"
+     r"(\w+ed|built|made|held|led|run|won|sold|bought|owned|written|chosen|given|taken|driven|shown|known|hit|"
+     r"struck|paid|set|cut) of (the )?(?=[A-Z])", r"\1 by \2"),
+    (r"\bnear of\b", "near"),
+    # "dovrebbe" -> "debería" -> "would have to": Italian conditional of expectation
+    (r"\bwould have to\b", "should"),
+    (r"\bWould have to\b", "Should"),
+    # "guadagnato il 3%" -> "won 3%"
+    (r"\b(has|have|had) won (?=[$€£¥₩₹]?[\d.,]+)", r"\1 gained "),
+    # "il titolo" (a listed share) -> "the title"
+    (r"\b([Tt]he) title(?= (?:has|have|is|was|gained|lost|rose|fell|closed|went|gone|jumped|climbed|dropped|listed|"
+     r"of \w+ (?:has|have|is|was|gained|lost|rose|fell|closed)\b))", r"\1 stock"),
+    (r"\b([Tt]he) titles(?= (?:have|are|were|gained|lost|rose|fell|closed|went|gone|jumped|climbed|dropped)\b)",
+     r"\1 shares"),
+    # "salire" -> "subir" -> "go up"
+    (r"\bgone up\b", "risen"), (r"\bwent up\b", "rose"), (r"\bgoes up\b", "rises"), (r"\bgoing up\b", "rising"),
+    (r"\bgo up\b", "rise"), (r"\bgone down\b", "fallen"), (r"\bwent down\b", "fell"), (r"\bgoes down\b", "falls"),
+    (r"\bgoing down\b", "falling"), (r"\bgo down\b", "fall"),
+    # "raggiungere" -> "alcanzar" -> "achieve": a figure or a place is reached
+    (r"\bachieved\b", "reached"), (r"\bachieves\b", "reaches"), (r"\bachieving\b", "reaching"),
+    (r"\bachieve\b", "reach"),
+    # "prevedere" -> "prever" -> "foresee"
+    (r"\bforesees to\b", "plans to"), (r"\bforesee to\b", "plan to"), (r"\bforeseeing to\b", "planning to"),
+    (r"\bforesees\b", "expects"), (r"\bforesee\b", "expect"), (r"\bforeseen\b", "expected"),
+    # "la propria capacità" -> "the own capacity"
+    (r"\bthe own\b", "its own"), (r"\bThe own\b", "Its own"),
+    # "raccogliere" fondi -> "collect": money is raised
+    (r"\bcollected (?=[$€£¥₩₹]|[\d.,]+ (?:million|billion))", "raised "),
+    # "in crescita del 12%" -> "in growth of 12%"
+    (r"\bin growth of (?=[\d.,]+%)", "up "), (r"\bin decline of (?=[\d.,]+%)", "down "),
+    (r"\b(first|second) semester\b", r"\1 half"),
+    (r"\bof the past year\b", "of last year"),
+    (r"\bthe aim of (?=[\d$€£¥₩₹])", "the target of "),
+    (r"\b(has|have|had) answered to\b", r"\1 responded to"),
+    # "a investigation": the pivot's article does not follow the English noun
+    (r"\b([Aa]) (?=(?!(?:eu|uni|use|usu|usa|uti|one|once|ura|uro)[a-z])[aeiou][a-z])", r"\1n "),
 )
 
 

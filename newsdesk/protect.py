@@ -57,10 +57,60 @@ class Protected:
         missing = [i for i in range(len(self.values)) if f"ZZ{i}ZZ" not in translated]
         if missing:
             raise TranslationError("apertium", f"lost placeholder(s) {missing} in {translated!r}")
+        translated = _prepose(translated, self.values)
         # Apertium capitalises the word after an unknown token ("ZZ0ZZ Has announced"): names
         # are all placeholders, so a capital right after one is an artefact.
-        translated = re.sub(r"(ZZ\d+ZZ) ([A-Z][a-z]+)\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", translated)
+        translated = re.sub(r"(ZZ\d+ZZ) ([A-Z][a-z]+)\b", lambda m: m.group(0) if re.search(
+            rf"(?<!\w){m.group(2)}(?!\w)", self.text) else f"{m.group(1)} {m.group(2).lower()}", translated)
         return PLACEHOLDER_RE.sub(lambda m: self.values[int(m.group(1))], translated)
+
+
+# Adjectives that English puts before the noun and the pivot leaves after it when the noun is a
+# placeholder or a word the engine does not know: "the ZZ3ZZ italian" (la filiera italiana) ->
+# "the Italian supply chain". English word -> as written before the noun.
+POSTPOSED = {w.casefold(): w for w in """
+    Italian European Chinese Japanese American German French Spanish British Korean Indian Russian Brazilian
+    Mexican Canadian Taiwanese Saudi Dutch Swiss Austrian Belgian Greek Turkish Israeli Emirati Malaysian
+    Vietnamese Thai Indonesian Australian African Asian Arab Nordic Scandinavian Egyptian Nigerian Kenyan
+    Argentine Chilean Colombian Peruvian Ukrainian Irish Portuguese Swedish Norwegian Finnish Danish Czech
+    Hungarian Romanian Qatari Iranian Pakistani Singaporean Moroccan Algerian Tunisian Mediterranean Milanese
+    Piedmontese Lombard Sicilian Tuscan Neapolitan Venetian Bavarian Turin Molise Slovak Slovenian Croatian
+    Polish Serbian Bulgarian Estonian Latvian Lithuanian Luxembourgish Maltese Cypriot Icelandic Filipino Ethiopian
+    current
+""".split()} | {  # noqa: SIM905 (a word list reads better as text)
+    "south african": "South African", "south korean": "South Korean", "latin american": "Latin American",
+    "north american": "North American", "new zealand": "New Zealand"}
+# A token the adjective may follow: a placeholder or a lower-case word that is not a function word.
+NOT_A_NOUN = frozenset("""
+    the a an of to in on at by for from with and or nor but as than that which who whom whose is are was were be
+    been being has have had will would should could can may might must not very more most less least all both
+    each every some any no its their his her our your this these those there here also only so too it they we
+    he she you one become becomes became remain remains remained seem seems seemed
+""".split())  # noqa: SIM905 (a word list reads better as text)
+POSTPOSED_WORDS = "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(POSTPOSED, key=len, reverse=True))
+POSTPOSED_RE = r"(?<![\w-])(ZZ\d+ZZ|[a-z][\w-]*) ({adjectives}|(?i:" + POSTPOSED_WORDS + r"))(?![\w-])"
+
+
+def _prepose(translated: str, values: tuple[str, ...]) -> str:
+    """Put a postposed adjective before its noun: "ZZ0ZZ japanese" -> "Japanese ZZ0ZZ"."""
+    def value(token: str) -> str:
+        m = PLACEHOLDER_RE.fullmatch(token)
+        return values[int(m.group(1))] if m else token
+
+    def swap(m: re.Match[str]) -> str:
+        noun, adjective = m.group(1), POSTPOSED[value(m.group(2)).casefold()]
+        noun_value = value(noun)
+        # Not after a noun: the adjective stays, with its capital ("are italian" -> "are Italian").
+        kept = f"{noun} {m.group(2) if PLACEHOLDER_RE.fullmatch(m.group(2)) else adjective}"
+        if noun_value.casefold() in NOT_A_NOUN or noun_value.casefold() in POSTPOSED:
+            return kept
+        if any(ch.isdigit() for ch in noun_value):
+            # "32 miliardi di dollari americani": the figure already says dollars
+            return noun if adjective == "American" and noun_value.startswith("$") else kept
+        return f"{adjective} {noun}"
+
+    adjectives = [f"ZZ{i}ZZ" for i, v in enumerate(values) if v.casefold() in POSTPOSED] or ["(?!)"]
+    return re.sub(POSTPOSED_RE.format(adjectives="|".join(adjectives)), swap, translated)
 
 
 # A name followed by a model or series code: "Model Y", "Serie C", "Galaxy S24", "Falcon 9".
@@ -91,12 +141,41 @@ NAME_WORD_RE = re.compile(rf"(?<![\w'’-]){NAME_WORD}(?![\w-])")
 # Where a sentence starts inside a text: its beginning, after a full stop, or after a quote.
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"«“(]\s*)$")
 
+# Italian phrases the glossary cannot list one by one: (pattern, English).
+PHRASE_RULES: tuple[tuple[str, str], ...] = (
+    (r"\b[Dd]al(?= (?:19|20)\d\d\b)", "since"),  # "quotata dal 2023" -> "listed since 2023", not "of 2023"
+)
+# "a"/"ad" before a place is "in" ("prodotto a Breslavia", "salito ad Amsterdam"), except after
+# a word of motion, link or comparison ("collegherà Milano a Torino", "vicino a Taranto") or in
+# "da X a Y" (from X to Y).
+LOCATIVE_RE = re.compile(r"(?<![\w'’])([Aa]d?) $")
+NOT_LOCATIVE_BEFORE = frozenset("""
+    va vanno andare andrà andranno andato andata andati andate torna tornare tornerà tornato tornata tornati
+    trasferito trasferita trasferiti trasferite trasferire trasferirà trasferisce trasferimento sposta spostare
+    spostato spostata spostati spedito spedita spediti spedire inviato inviata inviati inviare volo voli volare
+    collega collegare collegherà collegato collegata collegati collegamento collegamenti diretto diretta diretti
+    dirette destinato destinata destinati destinate porta portare porterà portato portata esporta esportare
+    esportato vicino vicina vicini accanto intorno fino rispetto oltre davanti insieme grazie pari legato legata
+    legati simile simili uguale venduto venduta venduti vendere ceduto ceduta cedere affidato affidata
+    rotta rotte treno treni linea tratta viaggio viaggi viaggiare arrivo partenza
+""".split())  # noqa: SIM905 (a word list reads better as text)
+FROM_BEFORE_RE = re.compile(r"\b(?:[Dd]a|[Dd]al|[Dd]alla|[Dd]allo|[Dd]ai|[Dd]agli|[Dd]alle)\s+\S+(?:\s+\S+)?\s+$")
+
 # Overlapping spans: the earliest wins, then the longest, then the lowest priority number.
 GLOSSARY, FIGURE, MODEL, PLACE, NAME, ACRONYM, NUMBER, URL = range(8)
 
 
 def _english_number(italian: str) -> str:
     return figures.format_number(figures.parse_number(italian, "it"), "en")
+
+
+def _glossary_case_ok(text: str, m: re.Match[str]) -> bool:
+    """A glossary term written in lower case is a common word: with a capital it is part of a name
+    ("Rete Ferroviaria Italiana", "Fusione Holding") unless it starts a sentence ("Rete" first)."""
+    term = next((t for t in glossary() if t.casefold() == m.group(0).casefold()), "")
+    if term != term.lower() or m.group(0) == term:
+        return True
+    return bool(SENTENCE_START_RE.search(text[:m.start()]))
 
 
 def _same_case(found: str, english: str) -> str:
@@ -113,7 +192,12 @@ def protect(text: str, source: str, target: str) -> Protected:
     if source == "it" and target == "en":
         folded = _glossary_folded()
         for m in _glossary_re().finditer(text):
+            if not _glossary_case_ok(text, m):
+                continue
             spans.append((m.start(), m.end(), GLOSSARY, _same_case(m.group(0), folded[m.group(0).casefold()])))
+        for pattern, english in PHRASE_RULES:
+            for m in re.finditer(pattern, text):
+                spans.append((m.start(), m.end(), GLOSSARY, _same_case(m.group(0), english)))
     for fig in figures.find_figures(text, source):
         spans.append((fig.start, fig.end, FIGURE, fig.en if target == "en" else fig.it))
     if source == "it":
@@ -147,6 +231,8 @@ def protect(text: str, source: str, target: str) -> Protected:
         spans.append((m.start(), m.end(), URL, m.group(0)))
     if source == "it":
         spans.extend(_name_runs(text, spans))
+    if source == "it" and target == "en":
+        spans.extend(_locatives(text, spans))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     out: list[str] = []
     values: list[str] = []
@@ -166,7 +252,37 @@ def rules() -> tuple[str, ...]:
     """The protection rules as text, part of the offline engine's cache key (postedit.rules_version):
     a translation cached before a rule changed is made again."""
     return (MODEL_RE.pattern, repr(sorted(MODEL_FIRST_WORD.items())), repr(sorted(NOT_A_NAME)), ACRONYM_RE.pattern,
-            NUMBER_IT_RE.pattern, NAME_RUN_RE.pattern, SENTENCE_START_RE.pattern)
+            NUMBER_IT_RE.pattern, NAME_RUN_RE.pattern, SENTENCE_START_RE.pattern, repr(PHRASE_RULES),
+            LOCATIVE_RE.pattern, repr(sorted(NOT_LOCATIVE_BEFORE)), FROM_BEFORE_RE.pattern, repr(POSTPOSED),
+            POSTPOSED_RE, "glossary-case-1")
+
+
+def _locatives(text: str, spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """"a Bruxelles" is "in Brussels": the preposition and the place become one span, so the
+    engine cannot make it "to Brussels" (Spanish "a")."""
+    out: list[tuple[int, int, int, str]] = []
+    places = geo.find_places(text, "it")
+    for place in places:
+        if not place.named:
+            continue
+        m = LOCATIVE_RE.search(text, 0, place.start)
+        if m is None:
+            continue
+        before = text[:m.start()].rstrip()
+        previous = re.findall(r"[\wÀ-ÿ]+", before)[-3:]
+        if any(w.casefold() in NOT_LOCATIVE_BEFORE for w in previous):
+            continue
+        origin = FROM_BEFORE_RE.search(text[:m.start()])
+        if origin and any(origin.start() < p.start < m.start() for p in places):
+            continue  # "da Milano a Roma": from Milan to Rome
+        covering = [sp for sp in spans if sp[0] <= place.start < sp[1]]
+        if any(sp[0] != place.start for sp in covering):
+            continue  # inside a name or a glossary phrase
+        end = max([place.end, *(sp[1] for sp in covering)])
+        english = next((value for s, e, _, value in sorted(covering, key=lambda sp: sp[2]) if e == end),
+                       text[place.start:end])
+        out.append((m.start(), end, GLOSSARY, _same_case(m.group(1), "in " + english)))
+    return out
 
 
 def _name_runs(text: str, spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:

@@ -1,0 +1,133 @@
+"""Fluency rules of the offline English (issue 10, "Offline English"): business terms protected
+before the pivot, locative "a <place>", adjectives put before their noun, and the post-edit
+phrase table for the pivot's false senses. Each row: an Italian sentence, what its English must
+contain, and the artefact the rule exists for. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk import postedit
+from newsdesk.protect import _prepose, protect
+from newsdesk.translate import ApertiumEngine, apertium_modes
+
+needs_apertium = pytest.mark.skipif(
+    not {"ita-spa", "spa-eng"} <= apertium_modes(),
+    reason="apertium ita-spa/spa-eng not installed (apt-get install apertium apertium-spa-ita apertium-eng-spa cg3)",
+)
+
+# id: (Italian, required in the English, forbidden in the English)
+SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
+    # adjectives after a protected or unknown noun come before it
+    "demonym-after-acronym": ("Il PIL italiano è cresciuto dello 0,3%.", ["The Italian GDP"], ["GDP italian"]),
+    "demonym-after-glossary": ("La filiera italiana dei chip è in crescita.", ["Italian supply chain"],
+                               ["supply chain italian"]),
+    "demonym-after-company": ("La società giapponese ha ordinato dieci aerei.", ["The Japanese company"],
+                              ["company japanese"]),
+    "demonym-after-adjective": ("I produttori chiedono sussidi per le nuove fonderie europee.",
+                                ["new European foundries"], ["foundries european"]),
+    "city-adjective": ("La startup milanese ha chiuso un round da 85 milioni di dollari.",
+                       ["Milanese startup"], ["startup Milanese", "milanesa"]),
+    "american-dollars": ("Il fatturato è salito a 32 miliardi di dollari americani.", ["$32 billion"],
+                         ["american", "American"]),
+    "current": ("I dipendenti attuali saranno trasferiti.", ["current employees"], ["act them", "employees current"]),
+    # "a <place>" is "in <place>", except after motion or in "da X a Y"
+    "locative-city": ("L'accordo è stato siglato ieri a Bruxelles.", ["in Brussels"], ["to Brussels"]),
+    "locative-ad": ("Il prezzo del gas è salito del 12% ad Amsterdam.", ["in Amsterdam"], ["to Amsterdam"]),
+    "locative-unknown-city": ("Il modulo è stato prodotto oggi a Breslavia.", ["in Breslavia"], ["to Breslavia"]),
+    "link-not-locative": ("La nuova linea collegherà Milano a Torino.", ["Milan to Turin"], ["in Turin"]),
+    "near-not-locative": ("Lo stabilimento, vicino a Taranto, produce acciaio.", ["near Taranto"],
+                          ["in Taranto", "near of"]),
+    "from-to-not-locative": ("Il treno va da Milano a Roma in tre ore.", ["to Rome"], ["in Rome"]),
+    "piazza-affari-on": ("A Piazza Affari il titolo ha guadagnato il 3%.",
+                         ["On the Milan stock exchange", "stock has gained 3%"], ["To The", "title", "won"]),
+    # business terms the pivot gives a wrong sense
+    "compared-with-the": ("I ricavi sono cresciuti del 21% rispetto allo stesso periodo del 2025.",
+                          ["Revenues", "compared with the same period"], ["in front of", "collections"]),
+    "agreement-will-bring": ("L'intesa porterà a 1.100 le assunzioni entro il 2027.",
+                             ["agreement will bring", "1,100"], ["understood", "spend"]),
+    "double": ("Il gruppo punta a raddoppiare la propria capacità produttiva.", ["double its own"],
+               ["bend", "the own"]),
+    "report": ("Secondo il nuovo rapporto dell'Ocse, la crescita rallenterà.", ["new report", "OECD"],
+               ["ratio", "Ocse"]),
+    "power-plant": ("La centrale nucleare di Flamanville tornerà in funzione.", ["nuclear power plant"],
+                    ["head office"]),
+    "auction": ("L'asta per le frequenze ha raccolto 4 miliardi di euro.", ["auction", "raised €4 billion"],
+                ["horn", "collected"]),
+    "premium": ("Il premio assicurativo è salito del 15% in un anno.", ["insurance premium", "has risen by 15%"],
+                ["prize", "gone up"]),
+    "fighter-jet": ("Il nuovo caccia di sesta generazione sarà costruito da Leonardo.",
+                    ["sixth-generation fighter jet", "built by Leonardo"], ["hunting", "built of"]),
+    "sample": ("Un campione di 1.200 imprese ha risposto al questionario.", ["A sample of 1,200"], ["champion"]),
+    "the-vote": ("Il voto è previsto per giovedì.", ["The vote is expected"], ["I vote it", "foreseen"]),
+    "full-capacity": ("L'impianto entrerà a regime nel 2027.", ["full capacity"], ["regime"]),
+    "listed-since": ("Il titolo è quotato al Nasdaq dal 2023.", ["listed on the Nasdaq since 2023"],
+                     ["nasdaq", "of 2023", "title"]),
+    "agent-by": ("ACC, controllata da Stellantis, ha presentato un piano ai sindacati.", ["controlled by Stellantis"],
+                 ["controlled of"]),
+    "should-start": ("La linea dovrebbe partire nella seconda metà del 2027.", ["should start"],
+                     ["would have to", "split"]),
+    "plans-to": ("Il gruppo prevede di aprire nuovi negozi in Asia.", ["plans to open new shops"],
+                 ["foresees", "tents"]),
+    "demand": ("Gli analisti prevedono un rallentamento della domanda.", ["expect", "demand"],
+               ["foresee", "question"]),
+    "reached": ("La società ha raggiunto 12 milioni di clienti in Europa.", ["reached 12 million customers"],
+                ["achieved"]),
+    "second-quarter": ("Il PIL è cresciuto nel secondo trimestre.", ["second quarter"], ["according to quarter"]),
+    "name-not-glossary": ("La Rete Ferroviaria Italiana investirà 2 miliardi nella rete del Sud.",
+                          ["Rete Ferroviaria Italiana", "network"], ["Network Ferroviaria"]),
+    "an-before-vowel": ("L'Antitrust ha aperto un'istruttoria sulle tariffe.",
+                        ["competition authority", "an investigation"], ["a investigation"]),
+}
+
+
+@needs_apertium
+@pytest.mark.apertium
+@pytest.mark.parametrize(("italian", "required", "forbidden"), SENTENCES.values(), ids=SENTENCES.keys())
+def test_fluency_sentence(italian: str, required: list[str], forbidden: list[str]) -> None:
+    english = ApertiumEngine().translate_batch([italian], "it", "en")[0]
+    missing = [r for r in required if r not in english]
+    present = [f for f in forbidden if f in english]
+    assert (missing, present) == ([], []), english
+
+
+@pytest.mark.parametrize(("italian", "values"), [
+    ("firmato a Bruxelles", ("in Brussels",)),
+    ("salito ad Amsterdam", ("in Amsterdam",)),
+    ("collegherà Milano a Torino", ("Milan", "Turin")),
+    ("da Milano a Roma", ("Milan", "Rome")),
+    ("La Rete Ferroviaria Italiana e la rete", ("Rete Ferroviaria Italiana", "network")),
+    ("Rete e servizi", ("Network",)),
+    ("quotata dal 2023", ("listed", "since")),
+], ids=["a-city", "ad-city", "link", "from-to", "capital-is-a-name", "capital-at-start", "since-year"])
+def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
+    assert protect(italian, "it", "en").values == values
+
+
+@pytest.mark.parametrize(("translated", "values", "restored"), [
+    ("the ZZ0ZZ italian", ("supply chain",), "the Italian ZZ0ZZ"),
+    ("the new ZZ0ZZ European.", ("foundries",), "the new European ZZ0ZZ."),
+    ("The ZZ0ZZ ZZ1ZZ has", ("startup", "Milanese"), "The Milanese ZZ0ZZ has"),
+    ("up to ZZ0ZZ American.", ("$32 billion",), "up to ZZ0ZZ."),
+    ("exports are italian and ZZ0ZZ", ("Chinese",), "exports are Italian and ZZ0ZZ"),
+    ("the ZZ0ZZ south korean", ("GPU",), "the South Korean ZZ0ZZ"),
+], ids=["lower-case", "after-adjective", "placeholder-adjective", "dollars", "after-verb", "two-words"])
+def test_adjective_before_noun(translated: str, values: tuple[str, ...], restored: str) -> None:
+    assert _prepose(translated, values) == restored
+
+
+@pytest.mark.parametrize(("english", "edited"), [
+    ("The plant, near of Taranto, is new.", "The plant, near Taranto, is new."),
+    ("The stock was bought of Amazon.", "The stock was bought by Amazon."),
+    ("He was accused of Fraud.", "He was accused of Fraud."),
+    ("The title has gone up by 4%.", "The stock has risen by 4%."),
+    ("The group foresees to open shops.", "The group plans to open shops."),
+    ("It has collected €4 billion.", "It has raised €4 billion."),
+    ("Revenue in growth of 12%.", "Revenue up 12%."),
+    ("Sales in the first semester of the past year.", "Sales in the first half of last year."),
+    ("A investigation and a European rule and a unit.", "An investigation and a European rule and a unit."),
+    ("The line would have to open.", "The line should open."),
+], ids=["near-of", "agent-by", "accused-of-kept", "title-gone-up", "foresees-to", "collected-money", "in-growth",
+        "semester-past-year", "an", "would-have-to"])
+def test_post_edit_phrase_table(english: str, edited: str) -> None:
+    assert postedit.post_edit(english) == edited
