@@ -1,9 +1,9 @@
 """Topics from the controlled vocabulary in data/topics.yaml, matched on words and their lemmas.
 
 A cue and the text go through the same function (`_words`): each word keeps its lower-cased
-form and its simplemma lemma, and a cue word matches a text word when the two share either.
-So the dictionary form "dazio" matches "dazi" (lemma dazio) although simplemma takes the lone
-word "dazio" for the verb "daziare", and "rete elettrica" matches "reti elettriche". A cue
+form, its simplemma lemma and its stem (see `Word.matches`). So the dictionary form "dazio"
+matches "dazi" (lemma dazio) although simplemma takes the lone word "dazio" for the verb
+"daziare", and "rete elettrica" matches "reti elettriche". A cue
 written in capitals or with digits ("AI", "5G", "H20") is an acronym: it matches only that exact
 spelling, never the preposition "ai".
 """
@@ -53,7 +53,26 @@ def taxonomy() -> Taxonomy:
 @dataclass(frozen=True)
 class Word:
     surface: str  # as written
-    keys: frozenset[str]  # lower-cased form and lemma
+    lower: str
+    lemma: str
+    stem: str  # without its final vowels: "elettric" for elettrica, elettrico, elettriche
+
+    @property
+    def keys(self) -> tuple[str, str]:
+        return self.lower, self.lemma
+
+    def matches(self, word: Word) -> bool:
+        """This cue word in a text word: the text word is the cue as written or a form of it
+        ("dazi" has the lemma "dazio"), or both are forms of one lemma and differ only in the
+        ending ("reti elettriche" for "rete elettrica"). Sharing a lemma is not enough:
+        simplemma reads some nouns as verb forms ("lancio" -> lanciare), and "lanciato" is no
+        launch."""
+        return self.lower in word.keys or (self.lemma == word.lemma and self.stem == word.stem)
+
+
+def _stem(lower: str) -> str:
+    stem = lower.rstrip("aeiouàèéìòù")
+    return stem[:-1] if stem.endswith(("ch", "gh")) else stem
 
 
 def _is_acronym(token: str) -> bool:
@@ -70,7 +89,7 @@ def _words(text: str, lang: str) -> list[Word]:
         for part in re.split(r"[’']", token):
             if part:
                 lower = part.lower()
-                out.append(Word(part, frozenset({lower, simplemma.lemmatize(lower, lang=lang).lower()})))
+                out.append(Word(part, lower, simplemma.lemmatize(lower, lang=lang).lower(), _stem(lower)))
     return out
 
 
@@ -88,7 +107,7 @@ class Cue:
             if exact:
                 if word.surface != cue_word.surface:
                     return False
-            elif not cue_word.keys & word.keys:
+            elif not cue_word.matches(word):
                 return False
         return True
 

@@ -130,3 +130,9 @@ def test_an_acronym_cue_is_not_the_preposition() -> None:
 def test_the_longest_cue_wins() -> None:
     hits = cue_hits("Le capacità di calcolo in Europa restano scarse.", "it")
     assert [c.text for c in hits] == ["capacità di calcolo"]
+
+
+def test_a_verb_that_shares_a_nouns_lemma_is_not_the_noun() -> None:
+    # simplemma gives "lancio" the lemma "lanciare": a launched subscription is no space launch
+    assert cue_hits("L’operatore ha lanciato un nuovo abbonamento per le famiglie.", "it") == []
+    assert [c.topic for c in cue_hits("Il lancio del satellite è previsto a marzo.", "it")] == ["space", "space"]
