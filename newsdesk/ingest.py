@@ -354,6 +354,7 @@ def analyse_item(root: Path, item: Item, known: Known, taken: set[str], added_to
                  report: Report) -> Draft | None:
     """Parse the seed, skip a duplicate (a warning), analyse."""
     article = read_source(item.path, root, item.raw)
+    report.warnings.extend(article.warnings)  # header fields ignored
     assert item.raw is not None
     dup = known.duplicate_of(item.rel, article, item.raw)
     if dup is not None:

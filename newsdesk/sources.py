@@ -12,14 +12,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import charset_normalizer
 import ftfy
 import yaml
-from babel.dates import get_month_names
 
 from . import clean, dates
 from .errors import SourceError
@@ -53,6 +51,7 @@ class SourceArticle:
     author: str | None = None
     published: date | None = None
     language: str | None = None  # declared by a Markdown header; None = detect
+    warnings: tuple[str, ...] = ()  # "seeds/x.md: header field 'section' ignored; ..."
 
     @property
     def paragraphs(self) -> list[str]:
@@ -191,49 +190,6 @@ def decode(raw: bytes, rel: str) -> str:
 
 # ---- dates -------------------------------------------------------------------------------
 
-@cache
-def _month_numbers() -> dict[str, int]:
-    """Month names and abbreviations in English and Italian (from CLDR) -> 1..12."""
-    names: dict[str, int] = {}
-    for locale in ("en", "it"):
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                names[name.lower().rstrip(".")] = number
-    return names
-
-
-MONTH_RE = r"[A-Za-zàèéìòù]{3,10}\.?"
-DATE_PATTERNS = [
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
-    re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mn>{MONTH_RE}) (?P<y>\d{{4}})\b"),
-    re.compile(rf"\b(?P<mn>{MONTH_RE}) (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\b"),
-]
-
-
-def find_date(text: str) -> date | None:
-    """The first calendar date written in the text (ISO, dd/mm/yyyy, '25 settembre 2025',
-    'Sep 25, 2025'), or None. Never guesses."""
-    found = find_date_span(text)
-    return found[0] if found else None
-
-
-def find_date_span(text: str) -> tuple[date, int] | None:
-    """Like find_date, with the offset where the date starts."""
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            month = (int(groups["m"]) if groups.get("m")
-                     else _month_numbers().get(groups["mn"].lower().rstrip(".")))
-            if not month:
-                continue
-            try:
-                return date(int(groups["y"]), month, int(groups["d"])), m.start()
-            except ValueError:
-                continue
-    return None
-
-
 def coerce_date(value: Any, rel: str, field: str) -> date | None:
     if value is None or value == "":
         return None
@@ -244,7 +200,7 @@ def coerce_date(value: Any, rel: str, field: str) -> date | None:
     if isinstance(value, InvalidDate):
         raise SourceError(rel, f"field '{field}': {str(value)!r} is not a calendar date; write a real date "
                           "as YYYY-MM-DD")
-    found = find_date(str(value))
+    found = dates.find_date(str(value))
     if found is None:
         raise SourceError(rel, f"field '{field}': cannot read {shown(str(value))!r:.60} as a date; "
                           "write it as YYYY-MM-DD")
@@ -281,7 +237,8 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None = None) -> SourceArticle:
+def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None = None,
+                     warnings: tuple[str, ...] = ()) -> SourceArticle:
     meta = dict(meta or {})
     lines = [ln.strip() for ln in text.split("\n")]
     # Header zone (title, byline, dates, labels, share buttons): the decisions are clean.py's.
@@ -328,7 +285,7 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
     return SourceArticle(
         path=rel, sha256=sha, title=title, blocks=tuple(blocks), url=url, publisher=publisher,
         author=author, published=coerce_date(meta.get("date"), rel, "date") or published,
-        language=meta.get("language"),
+        language=meta.get("language"), warnings=warnings,
     )
 
 
@@ -395,16 +352,43 @@ def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
     return meta
 
 
+def _plain_value(value: Any) -> bool:
+    """Text, a number, a date, true/false, or a list or mapping of those: what an ignored header field
+    may hold (not bytes or a set, which only a YAML tag makes)."""
+    if isinstance(value, list):
+        return all(_plain_value(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_value(v) for k, v in value.items())
+    return value is None or isinstance(value, (str, int, float, date))
+
+
+def _malformed_extra(key: Any, value: Any, raw_header: str) -> bool:
+    """An extra header field that is refused, not ignored: a key that is not a name (`1: x`), a
+    value only a YAML tag makes (!!binary, !!set), or a word YAML silently turns into a boolean
+    (`summary: no`; an explicit `draft: false` is fine)."""
+    if not isinstance(key, str) or not _plain_value(value):
+        return True
+    word = rf"(?im)^{re.escape(key)}[ \t]*:[ \t]*(?:yes|no|on|off|y|n)[ \t]*(?:#.*)?$"
+    return isinstance(value, bool) and re.search(word, raw_header) is not None
+
+
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
 
 def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
     header, body = split_front_matter(text, rel)
-    unknown = sorted(shown(str(k)) for k in header if k not in MARKDOWN_KEYS)  # `1: x` has an int key
-    if unknown:
-        raise SourceError(rel, f"unknown header field(s) {', '.join(unknown)}; "
+    # An extra field a CMS export carries (section, tags, category, description, draft: false) is
+    # ignored with a warning; a malformed one is refused.
+    raw_header = text[: len(text) - len(body)]
+    refused = sorted(shown(str(k)) for k, v in header.items()
+                     if k not in MARKDOWN_KEYS and _malformed_extra(k, v, raw_header))
+    if refused:
+        raise SourceError(rel, f"unknown header field(s) {', '.join(refused)}; "
                           f"allowed: {', '.join(sorted(MARKDOWN_KEYS))}")
-    meta = header_fields(header, rel)
+    ignored = sorted(shown(k) for k in header if k not in MARKDOWN_KEYS)
+    warnings = tuple(f"{rel}: header field {k!r:.60} ignored; newsdesk reads {', '.join(sorted(MARKDOWN_KEYS))}"
+                     for k in ignored)
+    meta = header_fields({k: v for k, v in header.items() if k in MARKDOWN_KEYS}, rel)
     lines = body.split("\n")
     out: list[str] = []
     for line in lines:
@@ -416,7 +400,7 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
             out.extend(["", m.group(1), ""])  # a heading becomes its own short paragraph
         else:
             out.append(line)
-    return parse_plain_text("\n".join(out), rel, sha, meta)
+    return parse_plain_text("\n".join(out), rel, sha, meta, warnings)
 
 
 # ---- saved HTML ----------------------------------------------------------------------------

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk import dates
 from newsdesk.errors import SourceError
 from newsdesk.safety import shown
-from newsdesk.sources import MAX_SEED_BYTES, decode, find_date, read_source
+from newsdesk.sources import MAX_SEED_BYTES, decode, read_source
 
 from .conftest import FIXTURES, REPO
 
@@ -109,6 +110,31 @@ def test_markdown_header_wins_over_inference() -> None:
     assert [b.text for b in a.blocks if b.heading] == ["Lavoro e filiera"]
 
 
+def test_extra_header_fields_of_a_cms_export_are_ignored_with_a_warning() -> None:
+    a = read("markdown_cms_extra_fields.md")
+    assert a.title == "Leonardo, nuovo centro di ricerca sui droni a Grottaglie"
+    assert a.author == "Chiara Lecce"
+    assert a.published == date(2026, 3, 3)  # a quoted ISO timestamp is a date
+    assert a.paragraphs[0].startswith("Leonardo aprirà entro l'estate")
+    allowed = "newsdesk reads author, date, language, publisher, title, url"
+    assert a.warnings == tuple(f"seeds/markdown_cms_extra_fields.md: header field '{k}' ignored; {allowed}"
+                               for k in ("category", "description", "draft", "section", "tags"))
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("1: Enel", "1"),  # a key that is not a name
+    ("summary: no", "summary"),  # YAML reads `no` as false: not text
+    ("tags: [Enel, !!binary aGk=]", "tags"),
+])
+def test_a_malformed_extra_header_field_is_still_refused(tmp_path: Path, header: str, field: str) -> None:
+    path = tmp_path / "seeds" / "x.md"
+    path.parent.mkdir()
+    path.write_text(f"---\ntitle: Enel investe al Sud\n{header}\n---\n\nEnel investe tre miliardi.\n", "utf-8")
+    with pytest.raises(SourceError) as info:
+        read_source(path, tmp_path)
+    assert str(info.value).startswith(f"seeds/x.md: unknown header field(s) {field}; allowed: author, date")
+
+
 def test_markdown_syntax_in_title_is_kept_verbatim() -> None:
     assert read("markdown_syntax_in_title.md").title == "COP30: a guide # uno *due* [tre](http://x)"
 
@@ -139,7 +165,7 @@ def test_html_in_plain_text_is_kept_as_text() -> None:
     ("31 febbraio 2025", None),
 ])
 def test_find_date_never_guesses(text: str, expected: date | None) -> None:
-    assert find_date(text) == expected
+    assert dates.find_date(text) == expected
 
 
 @pytest.mark.parametrize("invisible", ["\u202e", "\u202c", "\u2066", "\u2069", "\u200b", "\u061c", "\u200f",
