@@ -14,12 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import simplemma
-import yaml
 
-from .geo import _data
+from . import datafiles
 
 TITLE_WEIGHT = 3  # a cue in the title says more about the article than one in passing
 
@@ -45,9 +43,9 @@ class Taxonomy:
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
-    data: dict[str, Any] = yaml.safe_load(_data("topics.yaml"))
-    topics = {t["id"]: Topic(t["id"], t["en"], t["it"], tuple(str(c) for c in t["cues"])) for t in data["topics"]}
-    return Taxonomy(topics, int(data["min_score"]), int(data["max_topics"]))
+    data = datafiles.topics()
+    topics = {t.id: Topic(t.id, t.en, t.it, tuple(t.cues)) for t in data.topics}
+    return Taxonomy(topics, data.min_score, data.max_topics)
 
 
 @dataclass(frozen=True)

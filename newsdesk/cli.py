@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import stories
+from . import datafiles, stories
 from .briefing import load_briefings
 from .cache import build_lock
 from .engines import parse_engines
@@ -44,8 +44,9 @@ COMMAND_HELP: dict[str, tuple[str, str]] = {
                "Read every new or changed seed in seeds/ and write its briefing to briefings/. Reports "
                "new / updated / unchanged / kept / pending translation / failed; a bad seed is reported "
                "with the fix and never stops the others."),
-    "check": ("validate every briefing and stories.yaml",
-              "Validate every briefing in briefings/ (each problem names the file, the field and what "
+    "check": ("validate the data files, every briefing and stories.yaml",
+              "Validate the data files in newsdesk/data/ (topics, entities, regions, glossary, interface "
+              "strings), every briefing in briefings/ (each problem names the file, the field and what "
               "was expected) and stories.yaml. Writes nothing; --strict also "
               "fails on warnings such as an out-of-date stories.yaml."),
     "render": ("briefings -> generated Markdown pages and feeds",
@@ -227,6 +228,9 @@ def _print_briefing_errors(errors: Sequence[NewsdeskError], verbose: bool) -> No
 
 
 def run_check(args: argparse.Namespace) -> int:
+    data_problems = datafiles.problems()
+    for message in data_problems:
+        say(message, err=True, prefix="error: ")
     briefings, errors = load_briefings(args.root / "briefings", args.root)
     _print_briefing_errors(errors, args.verbose)
     say(f"checked {len(briefings) + len(errors)} briefing(s): {len(errors)} with problems")
@@ -235,7 +239,7 @@ def run_check(args: argparse.Namespace) -> int:
         say(message, err=True, prefix="error: ")
     for message in story_warnings:
         say(message, err=True, prefix="warning: ")
-    if errors or story_errors or (args.strict and story_warnings):
+    if data_problems or errors or story_errors or (args.strict and story_warnings):
         return EXIT_FAILED
     return EXIT_OK
 

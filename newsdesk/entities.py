@@ -12,12 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import simplemma
-import yaml
 
-from . import geo
+from . import datafiles, geo
 
 KINDS = ("organizations", "people", "products")
 TOKEN_RE = re.compile(r"[\w][\w.&-]*[\w]|[\w]", re.UNICODE)
@@ -40,20 +38,20 @@ class EntityConfig:
 
 @lru_cache(maxsize=1)
 def config() -> EntityConfig:
-    data: dict[str, Any] = yaml.safe_load(geo._data("entities.yaml"))
+    data = datafiles.entities()
     known: dict[str, tuple[str, str]] = {}
     for kind in KINDS:
-        for canonical, aliases in (data[kind] or {}).items():
-            for name in [canonical, *(aliases or [])]:
+        for canonical, aliases in data.of_kind(kind).items():
+            for name in [canonical, *aliases]:
                 known[name.casefold()] = (kind, canonical)
     return EntityConfig(
         known=known,
-        stop={w.casefold() for w in data["not_entities"]},
-        person_cues=[tuple(c.split()) for c in data["person_cues"]],
-        person_verbs=[tuple(c.split()) for c in data["person_verbs"]],
-        org_cues={c.casefold() for c in data["organization_cues"]},
-        org_suffixes={c.casefold() for c in data["organization_suffixes"]},
-        product_cues={c.casefold() for c in data["product_cues"]},
+        stop={w.casefold() for w in data.not_entities},
+        person_cues=[tuple(c.split()) for c in data.person_cues],
+        person_verbs=[tuple(c.split()) for c in data.person_verbs],
+        org_cues={c.casefold() for c in data.organization_cues},
+        org_suffixes={c.casefold() for c in data.organization_suffixes},
+        product_cues={c.casefold() for c in data.product_cues},
         max_known_words=max(len(k.split()) for k in known),
     )
 

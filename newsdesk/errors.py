@@ -40,3 +40,12 @@ class TranslationError(NewsdeskError):
 
 class ConfigError(NewsdeskError):
     """A bad argument or environment variable: reported before anything runs, exit 2."""
+
+
+class DataFileError(NewsdeskError):
+    """A data file of newsdesk/data/ is invalid: names the file, the key path and the fix."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        super().__init__("\n".join(f"{path}: {p}" for p in problems))
+        self.path = path
+        self.problems = problems

@@ -11,20 +11,15 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 import simplemma
-import yaml
 from babel import Locale
+
+from . import datafiles
 
 LANGUAGES = ("en", "it")
 TOKEN_RE = re.compile(r"[^\W\d_][\w.-]*[\w]|[^\W\d_]", re.UNICODE)
 MAX_NGRAM = 5
-
-
-def _data(name: str) -> str:
-    return resources.files("newsdesk").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -42,9 +37,9 @@ def is_country(code: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    config: dict[str, Any] = yaml.safe_load(_data("regions.yaml"))
+    config = datafiles.regions()
     macro_of: dict[str, tuple[str, ...]] = {}
-    for row in csv.DictReader(_data("countries.tsv").splitlines(), delimiter="\t"):
+    for row in csv.DictReader(datafiles.read_text("countries.tsv").splitlines(), delimiter="\t"):
         macro_of[row["iso2"]] = tuple(row["macro_regions"].split())
     labels: dict[str, dict[str, str]] = {}
     names: dict[str, dict[str, tuple[str, ...]]] = {lang: {} for lang in LANGUAGES}
@@ -54,17 +49,17 @@ def gazetteer() -> Gazetteer:
             if iso2 in territories:
                 labels.setdefault(iso2, {})[lang] = territories[iso2]
                 names[lang][territories[iso2].casefold()] = (iso2,)
-        for macro, spec in config["macro_regions"].items():
-            label = territories[spec["cldr"]] if "cldr" in spec else spec[lang]
+        for macro, spec in config.macro_regions.items():
+            label = territories[spec.cldr] if spec.cldr else spec.written(lang)
             labels.setdefault(macro, {})[lang] = label
             names[lang][label.casefold()] = (macro,)
-    for alias, code in config["aliases"].items():
+    for alias, code in config.aliases.items():
         for lang in LANGUAGES:
             names[lang].setdefault(alias.casefold(), (code,))
     cities = {}
-    for row in csv.DictReader(_data("cities.tsv").splitlines(), delimiter="\t"):
+    for row in csv.DictReader(datafiles.read_text("cities.tsv").splitlines(), delimiter="\t"):
         cities[row["name"].casefold()] = row["iso2"]
-    return Gazetteer(names, cities, dict(config["demonyms"]), macro_of, labels)
+    return Gazetteer(names, cities, dict(config.demonyms), macro_of, labels)
 
 
 def label(code: str, lang: str) -> str:

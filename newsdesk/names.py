@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Protocol
 
-import yaml
 from slugify import slugify
 
-from . import geo
+from . import datafiles
 from .briefing import BriefingMeta
 
 
@@ -40,29 +39,22 @@ class Names:
     outlets: frozenset[str]  # canonical names of news outlets quoted as sources
 
 
-def _str_map(data: Any, key: str) -> dict[str, str]:
-    value = data.get(key) or {}
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ValueError(f"newsdesk/data/entities.yaml: field '{key}': expected a mapping of name: name")
-    return value
-
-
 @lru_cache(maxsize=1)
 def names() -> Names:
-    data: dict[str, Any] = yaml.safe_load(geo._data("entities.yaml"))
+    data = datafiles.entities()
     canonical: dict[str, str] = {}
     for kind in ("organizations", "people", "products"):
-        for name, spellings in (data.get(kind) or {}).items():
-            for spelling in [name, *(spellings or [])]:
+        for name, spellings in data.of_kind(kind).items():
+            for spelling in [name, *spellings]:
                 canonical[spelling.casefold()] = name
-    for spelling, name in _str_map(data, "aliases").items():
+    for spelling, name in data.aliases.items():
         canonical[spelling.casefold()] = canonical.get(name.casefold(), name)
 
     def canon(name: str) -> str:
         return canonical.get(name.casefold(), name)
 
-    units = {canon(unit): canon(parent) for unit, parent in _str_map(data, "units").items()}
-    outlets = frozenset(canon(n) for n in data.get("news_outlets") or [])
+    units = {canon(unit): canon(parent) for unit, parent in data.units.items()}
+    outlets = frozenset(canon(n) for n in data.news_outlets)
     return Names(canonical, units, outlets)
 
 

@@ -12,11 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
-from . import entities, figures, geo
+from . import datafiles, entities, figures, geo
 from .errors import TranslationError
 
 PLACEHOLDER_RE = re.compile(r"ZZ(\d+)ZZ")
@@ -26,13 +23,7 @@ URL_RE = re.compile(r"https?://\S+")
 @functools.lru_cache(maxsize=1)
 def glossary() -> dict[str, str]:
     """newsdesk/data/glossary.yaml, section it-en: Italian term -> English, checked at load."""
-    path = "newsdesk/data/glossary.yaml"
-    data = yaml.safe_load(resources.files("newsdesk").joinpath("data", "glossary.yaml").read_text(encoding="utf-8"))
-    terms = data.get("it-en") if isinstance(data, dict) else None
-    if not isinstance(terms, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
-                                              for k, v in terms.items()):
-        raise TranslationError("apertium", f"{path}: 'it-en' must map Italian terms to English text")
-    return terms
+    return datafiles.glossary().it_en
 
 
 @functools.lru_cache(maxsize=1)

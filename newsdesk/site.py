@@ -28,7 +28,7 @@ import jinja2
 import yaml
 from babel.dates import format_date
 
-from . import geo, names, sitemaps, stories, worldmap
+from . import datafiles, geo, names, sitemaps, stories, worldmap
 from .briefing import Briefing, BriefingMeta, parse_briefing, read_text, write_atomic
 from .classify import taxonomy
 from .markup import md_text
@@ -73,8 +73,7 @@ def attr(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def ui() -> dict[str, dict[str, Any]]:
-    data: dict[str, dict[str, Any]] = yaml.safe_load(geo._data("ui.yaml"))
-    return data
+    return datafiles.ui().model_dump()
 
 
 # ---- templates ------------------------------------------------------------------------------

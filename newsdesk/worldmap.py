@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-from . import geo
+from . import datafiles, geo
 
 PATH_RE = re.compile(r'<path id="([A-Z]{2})" d="([^"]+)"/>')
 VIEWBOX_RE = re.compile(r'viewBox="([0-9 .]+)"')
@@ -25,7 +25,7 @@ STEPS = (1, 2, 4, 10, 30)
 @lru_cache(maxsize=1)
 def shapes() -> tuple[str, dict[str, str]]:
     """The viewBox and each country's path data."""
-    text = geo._data("world.svg")
+    text = datafiles.read_text("world.svg")
     found = VIEWBOX_RE.search(text)
     if not found:
         raise ValueError("newsdesk/data/world.svg: no viewBox; regenerate it with tools/make_worldmap.py")
