@@ -11,7 +11,6 @@ spelling, never the preposition "ai".
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,12 @@ import simplemma
 
 from . import datafiles
 
-TITLE_WEIGHT = 3  # a cue in the title says more about the article than one in passing
+# Where a cue is says how central its topic is: the title and the lead state what the story is
+# about, a mention further down may be context.
+TITLE_WEIGHT = 4
+LEAD_WEIGHT = 2
+LEAD_WORDS = 25  # the lead: the body's first paragraph, and the next while it is shorter than this
+MIN_SHARE_OF_TOP = 0.2  # of the best topic's score: below it a topic is a side mention
 
 
 @dataclass(frozen=True)
@@ -61,15 +65,19 @@ class Word:
 
     def matches(self, word: Word) -> bool:
         """This cue word in a text word: the text word is the cue as written or a form of it
-        ("dazi" has the lemma "dazio"), or both are forms of one lemma and differ only in the
-        ending ("reti elettriche" for "rete elettrica"). Sharing a lemma is not enough:
+        ("dazi" has the lemma "dazio"), or the two differ only in the ending and the text word
+        is a form of one of them ("reti elettriche" for "rete elettrica", "metropolitane",
+        lemma metropolitano, for "metropolitana"). Sharing a lemma is not enough:
         simplemma reads some nouns as verb forms ("lancio" -> lanciare), and "lanciato" is no
         launch."""
-        return self.lower in word.keys or (self.lemma == word.lemma and self.stem == word.stem)
+        return self.lower in word.keys or (self.stem == word.stem and (self.lemma == word.lemma
+                                                                      or _stem(word.lemma) == self.stem))
 
 
 def _stem(lower: str) -> str:
-    stem = lower.rstrip("aeiouàèéìòù")
+    """The word without its final vowel, and without the h that keeps c and g hard before e and i
+    ("elettriche" -> "elettric")."""
+    stem = lower[:-1] if lower[-1:] in ("a", "e", "i", "o") else lower
     return stem[:-1] if stem.endswith(("ch", "gh")) else stem
 
 
@@ -119,7 +127,7 @@ def _cue_index(lang: str) -> dict[str, list[Cue]]:
             words = tuple(_words(text, lang))
             exact = tuple(_is_acronym(w.surface) for w in words)
             cue = Cue(text, topic.id, words, exact)
-            for key in ({words[0].surface} if exact[0] else words[0].keys):
+            for key in ({words[0].surface} if exact[0] else {*words[0].keys, words[0].stem}):
                 index.setdefault(key, []).append(cue)
     for entries in index.values():
         entries.sort(key=lambda c: -len(c.words))
@@ -134,7 +142,8 @@ def cue_hits(text: str, lang: str) -> list[Cue]:
     found: list[Cue] = []
     i = 0
     while i < len(seq):
-        candidates = {id(c): c for key in (seq[i].surface, *seq[i].keys) for c in index.get(key, ())}
+        word = seq[i]
+        candidates = {id(c): c for key in (word.surface, *word.keys, word.stem) for c in index.get(key, ())}
         matched = [c for c in candidates.values() if c.matches(seq, i)]
         longest = max((len(c.words) for c in matched), default=1)
         found.extend(c for c in matched if len(c.words) == longest)
@@ -142,9 +151,9 @@ def cue_hits(text: str, lang: str) -> list[Cue]:
     return found
 
 
-def _score(text: str, lang: str, weight: int, scores: Counter[str]) -> None:
+def _score(text: str, lang: str, weight: float, scores: dict[str, float]) -> None:
     for cue in cue_hits(text, lang):
-        scores[cue.topic] += weight
+        scores[cue.topic] = scores.get(cue.topic, 0.0) + weight
 
 
 WORDS_PER_CUE_POINT = 125  # a short news item has fewer cue words: the bar scales with its length
@@ -155,11 +164,38 @@ def threshold(tax: Taxonomy, body: str) -> int:
     return max(2, min(tax.min_score, 1 + len(body.split()) // WORDS_PER_CUE_POINT))
 
 
-def find_topics(title: str, body: str, lang: str) -> list[str]:
-    """Topic ids, most relevant first (ties by id)."""
-    tax = taxonomy()
-    scores: Counter[str] = Counter()
+def lead(body: str) -> tuple[str, str]:
+    """(lead, rest): the body's first paragraphs up to LEAD_WORDS words (a one-line kicker or
+    subheading before the first paragraph does not use the lead up), and the rest."""
+    blocks = body.split("\n\n")
+    words = 0
+    for i, block in enumerate(blocks):
+        words += len(block.split())
+        if words >= LEAD_WORDS:
+            return "\n\n".join(blocks[:i + 1]), "\n\n".join(blocks[i + 1:])
+    return body, ""
+
+
+def topic_scores(title: str, body: str, lang: str) -> dict[str, float]:
+    """Cue hits per topic, weighted by where they are: title, lead, rest of the body."""
+    scores: dict[str, float] = {}
+    first, rest = lead(body)
     _score(title, lang, TITLE_WEIGHT, scores)
-    _score(body, lang, 1, scores)
-    ranked = sorted((t for t, s in scores.items() if s >= threshold(tax, body)), key=lambda t: (-scores[t], t))
+    _score(first, lang, LEAD_WEIGHT, scores)
+    _score(rest, lang, 1, scores)
+    return scores
+
+
+def find_topics(title: str, body: str, lang: str) -> list[str]:
+    """Topic ids, most relevant first (on a tie, the one the article names first). A topic is what
+    the story is about: its weighted score reaches the bar for the article's length and at least
+    MIN_SHARE_OF_TOP of the leading topic's, so a theme mentioned in passing in a long story about
+    something else is not one of its topics."""
+    tax = taxonomy()
+    scores = topic_scores(title, body, lang)
+    if not scores:
+        return []
+    bar = max(threshold(tax, body), MIN_SHARE_OF_TOP * max(scores.values()))
+    first_named = {t: i for i, t in enumerate(scores)}  # scores are filled in reading order
+    ranked = sorted((t for t, s in scores.items() if s >= bar), key=lambda t: (-scores[t], first_named[t]))
     return ranked[: tax.max_topics]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import simplemma
 
-from newsdesk.classify import cue_hits, taxonomy
+from newsdesk.classify import cue_hits, find_topics, lead, taxonomy, topic_scores
 
 # A real sentence with one slot; its other words are no cue of any topic.
 SENTENCE = "Nel rapporto diffuso ieri si parla soprattutto di {}, come hanno spiegato gli autori."
@@ -134,5 +134,71 @@ def test_the_longest_cue_wins() -> None:
 
 def test_a_verb_that_shares_a_nouns_lemma_is_not_the_noun() -> None:
     # simplemma gives "lancio" the lemma "lanciare": a launched subscription is no space launch
-    assert cue_hits("L’operatore ha lanciato un nuovo abbonamento per le famiglie.", "it") == []
+    assert cue_hits("L’azienda ha lanciato un nuovo abbonamento per le famiglie.", "it") == []
     assert [c.topic for c in cue_hits("Il lancio del satellite è previsto a marzo.", "it")] == ["space", "space"]
+
+
+# What the story is about: position and weight, not every theme mentioned once.
+ENERGY_STORY = (
+    "Terna ha presentato ieri il piano per la rete elettrica del Mezzogiorno: nuovi elettrodotti, "
+    "accumuli e collegamenti con i parchi eolici e solari della Puglia e della Sicilia.\n\n"
+    "Il piano prevede 12 nuove stazioni e il raddoppio del collegamento sottomarino tra la Sicilia "
+    "e la Calabria, che oggi limita l’energia rinnovabile che l’isola può esportare nelle ore di sole.\n\n"
+    "Secondo l’azienda la domanda di elettricità crescerà del 20% entro il 2030, spinta da pompe di "
+    "calore e auto elettriche. Per prevedere i consumi Terna usa da due anni un modello di AI.\n\n"
+    "I lavori partiranno in primavera e dovrebbero chiudersi entro il 2029, con cantieri in dieci "
+    "province e circa 1.500 persone impiegate nelle fasi di picco."
+)
+
+
+def test_a_theme_mentioned_in_passing_is_not_a_topic() -> None:
+    topics = find_topics("Terna, piano da 11 miliardi per la rete del Sud", ENERGY_STORY, "it")
+    assert topics[0] == "energy"
+    assert "artificial-intelligence" not in topics  # one "AI" near the end of a story about the grid
+
+
+def test_the_title_and_the_lead_weigh_more_than_the_body() -> None:
+    body = ("Il governo ha approvato ieri il decreto che semplifica le autorizzazioni per le fabbriche e per "
+            "i laboratori di ricerca, con tempi certi per ogni pratica.\n\n"
+            "Secondo il ministro il testo servirà anche alle startup e alle aziende dei semiconduttori.")
+    in_title = topic_scores("Semiconduttori, il governo approva il decreto", body, "it")
+    in_body = topic_scores("Il governo approva il decreto", body, "it")
+    assert in_title["semiconductors"] == 4 + 1 and in_body["semiconductors"] == 1
+    in_lead = topic_scores("Il governo approva il decreto", "Aiuti ai semiconduttori: approvato il decreto.", "it")
+    assert in_lead["semiconductors"] == 2
+
+
+def test_the_lead_is_the_first_paragraph_not_a_kicker_line() -> None:
+    body = ("Analisi | Energia\n\nIl prezzo del gas è sceso del 12% in una settimana sui mercati europei, "
+            "il livello più basso da due anni, grazie alle scorte piene.\n\nAltro.")
+    first, rest = lead(body)
+    assert first.startswith("Analisi") and first.endswith("piene.") and rest == "Altro."
+
+
+def test_a_short_story_with_one_clear_topic() -> None:
+    title = "Attacco ransomware all’ospedale di Lecco: sale operatorie ferme"
+    body = ("Un attacco ransomware ha bloccato nella notte i sistemi dell’ospedale di Lecco. "
+            "La Polizia postale indaga; gli hacker chiedono un riscatto in bitcoin.")
+    assert find_topics(title, body, "it") == ["cybersecurity"]
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("Piazza Affari chiude in rialzo, bene i titoli bancari.", "markets"),
+    ("Il Garante ha inflitto una multa da 5 milioni di euro.", "regulation"),
+    ("L’Agenzia spaziale europea prepara l’allunaggio del suo primo lander.", "space"),
+    ("Le bollette della luce scendono: il prezzo del kWh torna sotto i 20 centesimi.", "energy"),
+    ("Il consorzio ha firmato un protocollo d’intesa con il porto di Genova.", "partnerships"),
+    ("Le terre rare restano il nodo della guerra commerciale.", "trade"),
+    ("La fintech milanese chiude un round guidato da un business angel.", "startups"),
+    ("Nel magazzino lavorano venti cobot accanto agli operai.", "robotics"),
+    ("Il codice aperto del progetto è pubblicato su GitHub.", "open-source"),
+    ("Il nuovo carburo di silicio arriva dalle fabbriche di Catania.", "semiconductors"),
+    ("Il treno ad alta velocità collegherà le due città in un’ora.", "mobility"),
+    ("Le aree bianche avranno la connettività in fibra entro il 2027.", "telecom"),
+    ("Il Cremlino ha risposto con nuove sanzioni diplomatiche.", "geopolitics"),
+    ("Il PNRR finanzia la nuova scuola con 3 milioni di euro.", "investment"),
+    ("L’addestramento del nuovo algoritmo ha richiesto mesi.", "artificial-intelligence"),
+    ("Il centro di calcolo di Bologna raddoppia i suoi server.", "data-centers"),
+])
+def test_common_news_vocabulary_of_each_topic(sentence: str, topic: str) -> None:
+    assert topic in {c.topic for c in cue_hits(sentence, "it")}
