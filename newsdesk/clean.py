@@ -67,12 +67,20 @@ AGENCY_DATELINE_RE = re.compile(r"^\s*(?:\((?:ANSA|AGI|Adnkronos|Askanews|Telebo
                                 r"(?:[A-ZÀ-Ý][A-ZÀ-Ý' ]{1,25}(?:\s*\([A-Za-z]{2,12}\))?\s*,?\s*"
                                 r"(?:\d{1,2}\s+[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+\d{4})?)?\s*[-–—]\s+)"
                                 r"|^\s*\((?:ANSA|AGI|Adnkronos|Askanews|Teleborsa|Reuters|LaPresse|Dire|Italpress)\)"
-                                r"\s*[-–—]?\s*")
+                                r"\s*[-–—]?\s*"
+                                # "Roma, 3 marzo 2026 –", "Reggio Emilia, 12 gen -": a city in capitals and
+                                # small letters only with a date after it.
+                                r"|^\s*[A-ZÀ-Ý][a-zà-ÿ']+(?:\s(?:[A-ZÀ-Ý][a-zà-ÿ']+|di|del|sul|d'))*"
+                                r"(?:\s*\([A-Za-z]{2,12}\))?\s*,\s*\d{1,2}\s+[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+\d{4})?\s*[-–—]\s+")
 SITE_SUFFIX_RE = re.compile(r"^(?P<title>.+?)\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,50})$")
 TERMINAL = (".", "!", "?", "…", ".»", ".”", '."', "!»", "?»", "!”", "?”", '!"', '?"', ".)", ".’")
 # Where the date starts in "HDblog.it Sep 25, 2025": a month abbreviation or a digit.
 PUBLISHER_END_RE = re.compile(r"\s+(?=[A-Z][a-z]{2,8}\.?\s+\d|\d)")
 HEADER_MAX_LINES = 16  # a page's header furniture: title, labels, byline, dates, share buttons
+# After a long standfirst the byline and date may still follow: looked for in this many more lines.
+HEADER_LOOKAHEAD = 6
+# "Pubblicato il 3 marzo 2026" as one of the last lines of the page.
+FOOTER_LINES = 4
 
 
 def _key(line: str) -> str:
@@ -119,6 +127,24 @@ def byline(line: str) -> str | None:
     if not m or len(line) > 140:
         return None
     return m.group("author").strip(" .,")
+
+
+META_SPLIT_RE = re.compile(r"\s+[·|•—–]\s+|\s+-\s+")
+META_LINE_MAX_CHARS = 240
+
+
+def is_meta_line(line: str) -> bool:
+    """A byline or date line, possibly of several parts: "di Mario Rossi, inviato a Bruxelles ·
+    Pubblicato il 3 marzo 2026 alle 10:15 · Tempo di lettura 4 minuti", "3 marzo 2026 | 10:15"."""
+    if len(line) > META_LINE_MAX_CHARS or is_terminated(line):
+        return False
+    if byline(line) is not None or dates.is_date_line(line):
+        return True
+    parts = [p for p in META_SPLIT_RE.split(line) if p.strip()]
+    dated = any(dates.find_date(p) for p in parts)
+    return len(parts) > 1 and dated and all(
+        byline(p) is not None or dates.find_date(p) is not None or is_chrome(p) or READ_TIME_RE.search(p)
+        for p in parts)
 
 
 def strip_site_suffix(title: str) -> str:
@@ -214,6 +240,11 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
         elif author is not None:
             head.author = head.author or author
             date_lines.append(line)
+        elif is_meta_line(line):
+            _read_meta_line(line, head, date_lines)
+        elif head.title is None and len(line.split()) <= 2 and not any(ch.isdigit() for ch in line):
+            labels.append(line)  # a menu item or a section label: not counted as a header line
+            seen -= 1
         elif is_chrome(line) or (len(line) < 120 and dates.find_date(line) is not None and (
                 head.title is not None or not looks_like_title(line) or line[0].isdigit()
                 or dates.PUBLISHED_RE.search(line) or dates.UPDATED_RE.search(line))):
@@ -236,9 +267,30 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
         i += 1
     if head.title is None and labels:
         head.title = strip_site_suffix(labels[0])
+    # The byline and date under a long standfirst, which ended the header zone.
+    body_seen = 0
+    for line in [ln.strip() for ln in lines[i:] if ln.strip()][:HEADER_LOOKAHEAD]:
+        if is_meta_line(line):
+            _read_meta_line(line, head, date_lines)
+        elif looks_like_body(line):
+            body_seen += 1
+            if body_seen == 2:
+                break
     head.published = dates.stated_date(date_lines)
+    if head.published is None:  # "Pubblicato il 3 marzo 2026" at the foot of the page
+        foot = [ln.strip() for ln in lines[i:] if ln.strip()][-FOOTER_LINES:]
+        head.published = dates.stated_date([ln for ln in foot if is_meta_line(ln) and (
+            dates.PUBLISHED_RE.search(ln) or dates.UPDATED_RE.search(ln))])
     head.body_start = i
     return head
+
+
+def _read_meta_line(line: str, head: Header, date_lines: list[str]) -> None:
+    """The author and the date parts of a byline or date line."""
+    for part in META_SPLIT_RE.split(line):
+        head.author = head.author or byline(part)
+        if dates.find_date(part):
+            date_lines.append(part)
 
 
 def body_lines(lines: list[str]) -> list[str]:
@@ -262,7 +314,7 @@ def body_lines(lines: list[str]) -> list[str]:
                 skipped += 1
                 continue
             in_related = False
-        if is_chrome(stripped) or (len(stripped) < 70 and (byline(stripped) or (
+        if is_chrome(stripped) or is_meta_line(stripped) or (len(stripped) < 70 and (byline(stripped) or (
                 dates.find_date(stripped) and not is_terminated(stripped)))):
             continue
         out.append(stripped)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +37,31 @@ SETTINGS: dict[str, Any] = {
 }
 # "date 2025-11-19": a metadata line pasted from a CMS; dateparser skips ISO dates in running text.
 ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# What dateparser misreads around a date, removed before it reads the line: a time of day ("ore 9.30"
+# became "9 hours ago", "alle 10:15", "h. 18:02"), an abbreviation's full stop ("3 mar. 2026"),
+# an ordinal indicator ("1º ottobre") and an abbreviated weekday ("Mar 03 mar 2026", "gio. 2 ott").
+TIME_RE = re.compile(r"(?:\b(?:ore|alle|h)\.?\s*)?(?<![\d.:/-])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![\d.:/-])",
+                     re.IGNORECASE)
+ABBREVIATION_DOT_RE = re.compile(r"\b([A-Za-zÀ-ÿ]{3,4})\.(?=\s*\d)")
+ORDINAL_RE = re.compile(r"(?<=\d)[º°ª]")
+WEEKDAY_ABBR_RE = re.compile(r"\b(?:lun|mar|mer|gio|ven|sab|dom)\b\.?,?\s+(?=\d{1,2}\b\.?\s*[A-Za-z])",
+                             re.IGNORECASE)
+
+
+def _readable(text: str) -> str:
+    """The line with the date kept and what dateparser misreads around it removed."""
+    text = TIME_RE.sub(" ", text)
+    text = ORDINAL_RE.sub("", text)
+    text = ABBREVIATION_DOT_RE.sub(r"\1", text)
+    return WEEKDAY_ABBR_RE.sub("", text)
+
+
+def _stated_in(matched: str, when: date) -> bool:
+    """The day and the year dateparser returns are both written in the matched text: a date it
+    completed or computed ("2026 ore 9" as nine hours ago) is not a stated date."""
+    years = {int(y) for y in YEAR_RE.findall(matched)}
+    days = {int(d) for d in DAY_RE.findall(YEAR_RE.sub(" ", matched))}
+    return when.year in years and when.day in days
 
 
 @lru_cache(maxsize=4096)
@@ -55,10 +80,10 @@ def find_date(text: str) -> date | None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = search_dates(text, languages=LANGUAGES, settings=SETTINGS) or []
+        found = search_dates(_readable(text), languages=LANGUAGES, settings=SETTINGS) or []
     for matched, when in found:
-        if YEAR_RE.search(matched) and DAY_RE.search(YEAR_RE.sub(" ", matched)):
-            return when.date() if isinstance(when, datetime) else None
+        if isinstance(when, datetime) and _stated_in(matched, when.date()):
+            return when.date()
     return None
 
 
@@ -80,7 +105,7 @@ def stated_date(lines: list[str]) -> date | None:
     return plain or updated
 
 
-DATELINE_RE = re.compile(r"^\W*(?:\(?[A-Z][A-Za-zÀ-ÿ' ]{1,30}\)?\s*[-–—,]\s*){0,2}"
+DATELINE_RE = re.compile(r"^\W*(?:\(?[A-Z][A-Za-zÀ-ÿ' ]{1,30}\)?\s*(?:\([A-Za-z]{2,12}\)\s*)?[-–—,]\s*){0,2}"
                          r"(?P<date>\d{1,2}\s+[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{4})\b")
 
 
@@ -91,6 +116,50 @@ def dateline_date(paragraph: str) -> date | None:
 
 
 DATE_CLASS_RE = re.compile(r"date|time|byline|meta|data|publish|pubblica", re.IGNORECASE)
+# Page parts that list other articles with their dates: never this article's date.
+ELSEWHERE_TAGS = {"aside", "nav", "a", "figure", "figcaption", "script", "style", "noscript", "template", "form"}
+ELSEWHERE_CLASS_RE = re.compile(r"related|correlat|leggi|sidebar|widget|recommend|popular|letti|teaser|ticker|"
+                                r"carousel|slider|newsletter|comment", re.IGNORECASE)
+ITEMPROP_DATES = {"datePublished": "Pubblicato", "dateCreated": "Pubblicato", "dateModified": "Aggiornato"}
+DATE_LINE_MAX_WORDS = 8  # "Roma, martedì 3 marzo 2026, ore 10:15": a date line, not a sentence with a date
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that states a full date ("3 marzo 2026 | 10:15"), not a sentence that has one."""
+    return len(text.split()) <= DATE_LINE_MAX_WORDS and not text.rstrip().endswith((".", "!", "?")) \
+        and find_date(text) is not None
+
+
+def _elsewhere(element: Any) -> bool:
+    """Inside a related list, a sidebar, the navigation, a link or a caption."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ELSEWHERE_TAGS or ELSEWHERE_CLASS_RE.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def visible_date_lines(tree: Any) -> list[str]:
+    """The date lines a page shows for its own article, in page order: <time> elements, elements
+    marked as dates (class, id or itemprop), "Pubblicato il ..." / "Aggiornato il ..." lines and
+    short lines that are only a date; never in a related list, a sidebar or a link."""
+    texts = []
+    for element in tree.iter("time", "p", "span", "div", "small", "li", "header", "footer", "meta"):
+        if not isinstance(element.tag, str) or _elsewhere(element):
+            continue
+        prop = element.get("itemprop", "")
+        if prop in ITEMPROP_DATES and (element.get("content") or element.get("datetime")):
+            texts.append(f"{ITEMPROP_DATES[prop]} {element.get('content') or element.get('datetime')}")
+            continue
+        if element.tag == "meta":
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) >= 200:
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')} {prop}"
+        if (element.tag == "time" or DATE_CLASS_RE.search(marker) or PUBLISHED_RE.search(text)
+                or UPDATED_RE.search(text) or is_date_line(text)):
+            texts.append(text)
+    return texts
 
 
 def html_date(html: str) -> date | None:
@@ -104,14 +173,9 @@ def html_date(html: str) -> date | None:
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url="")
+        # A page saved today may carry tomorrow's date (time zones, scheduled posts): still stated.
+        latest = datetime.now() + timedelta(days=366)
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url="", max_date=latest)
     if found:
         return date.fromisoformat(found)
-    texts = []
-    for element in tree.iter("time", "p", "span", "div", "small"):
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag == "time" or DATE_CLASS_RE.search(marker):
-            text = " ".join(element.text_content().split())
-            if text and len(text) < 200:
-                texts.append(text)
-    return stated_date(texts)
+    return stated_date(visible_date_lines(tree))

@@ -1,0 +1,70 @@
+"""Stated publication dates (newsdesk.dates and the header reading in newsdesk.clean): each case
+a shape seen on real Italian news pages, written for the purpose (tests/fixtures/dates/)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsdesk import clean, dates
+from newsdesk.sources import read_source
+
+from .conftest import FIXTURES
+
+PAGES = FIXTURES / "dates"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pubblicato il 3 mar. 2026 alle 10:15", date(2026, 3, 3)),  # an abbreviation's full stop
+    ("Sabato 7 Marzo 2026 ore 9.30", date(2026, 3, 7)),  # "ore 9" was read as nine hours ago
+    ("Sab 7 mar 2026, 18:02", date(2026, 3, 7)),  # an abbreviated weekday
+    ("1º ottobre 2026", date(2026, 10, 1)),
+    ("04.03.2026 - 18.02", date(2026, 3, 4)),
+    ("4 marzo 2026 alle 10.15.30", date(2026, 3, 4)),
+    ("2026-03-03T10:15:00+01:00", date(2026, 3, 3)),
+    ("Aggiornato alle 10:15 del 4 marzo 2026", date(2026, 3, 4)),
+    ("2026 ore 9", None),  # a year and an hour: no day, no month
+    ("Roma, 3 marzo -", None),
+])
+def test_the_date_is_read_around_times_abbreviations_and_weekdays(text: str, expected: date | None) -> None:
+    assert dates.find_date(text) == expected
+
+
+@pytest.mark.parametrize(("name", "published", "author"), [
+    # Corriere-style: headline, a long standfirst, then the byline and date on one line.
+    ("standfirst_then_byline.txt", date(2026, 3, 3), "Sara Locri"),
+    # The date stated only at the foot of the page, under a related-article list.
+    ("date_at_foot.txt", date(2026, 1, 12), None),
+    # A pasted navigation menu of 17 items above the headline.
+    ("menu_then_title.txt", date(2026, 3, 7), None),
+    # An unclassed <p> under the <h1>; the URL's 2025/12/30 is only a hint.
+    ("unclassed_date_line.html", date(2026, 3, 4), None),
+    # Only a related article's date: the page states none of its own.
+    ("related_list_dates_only.html", None, None),
+])
+def test_the_stated_date_is_found_wherever_the_page_states_it(name: str, published: date | None,
+                                                              author: str | None) -> None:
+    article = read_source(PAGES / name, FIXTURES)
+    assert article.published == published
+    assert article.author == author
+    for paragraph in article.paragraphs:  # the byline and the date lines are not article text
+        assert "Pubblicato" not in paragraph and "2026, 18:02" not in paragraph
+
+
+def test_the_menu_above_the_headline_is_not_the_title() -> None:
+    article = read_source(PAGES / "menu_then_title.txt", FIXTURES)
+    assert article.title == "Bari, il nuovo polo della logistica farmaceutica apre con 300 assunti"
+    assert article.paragraphs[0].startswith("Il centro di distribuzione di Modugno")
+
+
+@pytest.mark.parametrize(("paragraph", "published", "rest"), [
+    ("Roma, 3 marzo 2026 – Il governo ha deciso.", date(2026, 3, 3), "Il governo ha deciso."),
+    ("MILANO (Reuters), 3 marzo 2026 - Borsa in rialzo.", date(2026, 3, 3), "Borsa in rialzo."),
+    ("Reggio Emilia, 12 gen - La fiera apre domani.", None, "La fiera apre domani."),
+    ("Intanto, il governo tace.", None, "Intanto, il governo tace."),
+])
+def test_a_dateline_states_its_date_and_is_cut_from_the_lead(paragraph: str, published: date | None,
+                                                             rest: str) -> None:
+    assert dates.dateline_date(paragraph) == published
+    assert clean.strip_dateline(paragraph) == rest
