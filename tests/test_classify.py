@@ -94,7 +94,7 @@ def test_the_form_generator_knows_italian() -> None:
     assert inflected_forms("attacco informatico") == {"attacchi informatici"}
     assert inflected_forms("rete elettrica") == {"reti elettriche"}
     assert inflected_forms("piano di investimento") == {"piani di investimento"}
-    assert inflected_forms("elettrica") >= {"elettriche", "elettrico", "elettrici"}
+    assert inflected_forms("elettrica") == {"elettriche", "elettrico", "elettrici"}
     assert inflected_forms("sovranità") == set()
     assert inflected_forms("Pechino") == set()
     assert len(CASES) > 250
@@ -113,12 +113,12 @@ def test_the_sentence_around_the_cue_is_no_cue() -> None:
 def test_tariffs_are_trade() -> None:
     # simplemma reads the lone word "dazio" as the verb "daziare", the plural "dazi" as "dazio"
     hits = cue_hits("Washington annuncia nuovi dazi sull’acciaio europeo.", "it")
-    assert "trade" in {c.topic for c in hits}
+    assert [(c.text, c.topic) for c in hits] == [("Washington", "geopolitics"), ("dazio", "trade")]
 
 
 def test_a_cue_under_two_topics_counts_for_both() -> None:
     hits = cue_hits("Le esportazioni di macchinari verso la Cina sono calate.", "it")
-    assert {"trade", "geopolitics"} <= {c.topic for c in hits}
+    assert [(c.text, c.topic) for c in hits] == [("esportazione", "geopolitics"), ("esportazione", "trade")]
 
 
 def test_an_acronym_cue_is_not_the_preposition() -> None:

@@ -459,11 +459,13 @@ def test_render_builds_the_valid_briefings_around_a_bad_one(case: str, project: 
 def test_ingest_warns_about_a_bad_briefing_and_builds_the_seeds(case: str, project: Path, outside: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     expected = plant_briefing(case, project / "briefings", outside)
+    planted = built(project)
     result = ingest(capsys, project)
     assert result.code == 0
     assert f"warning: {expected}" in result.err.splitlines()
-    assert set(REAL) <= set(built(project))
-    assert "2 new" in result.out
+    assert built(project) == sorted([*planted, *REAL])  # the seeds' two briefings added, nothing else touched
+    report = "briefings: 2 new, 0 updated, 0 unchanged, 0 kept, 2 pending translation, 0 failed"
+    assert report in result.out.splitlines()
 
 
 # ---- per-item isolation of unexpected errors ----------------------------------------------------------
@@ -509,7 +511,7 @@ def test_a_bug_reading_one_briefing_is_that_briefings_error(command: str, projec
     result = run(capsys, command, "--root", str(project), "--engines", "")
     if command == "ingest":
         assert result.code == 0 and f"warning: {line}" in result.err.splitlines()
-        assert set(REAL) <= set(built(project))
+        assert built(project) == sorted(["handwritten-valid.md", "zz-bug.md", *REAL])
     else:
         assert result.code == 1 and result.errors == [f"error: {line}"]
     capsys.readouterr()

@@ -36,7 +36,7 @@ def test_every_seed_becomes_a_valid_briefing(project: Path, fake_server: FakeSer
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert build(project, fake_server) == 0
     out = capsys.readouterr().out
-    assert "2 new, 0 updated, 0 unchanged" in out
+    assert "briefings: 2 new, 0 updated, 0 unchanged, 0 kept, 0 pending translation, 0 failed" in out.splitlines()
     briefings, errors = load_briefings(project / "briefings", project)
     assert errors == []
     assert sorted(b.slug for b in briefings) == [SLUG_000, SLUG_002]
@@ -56,7 +56,8 @@ def test_rebuild_is_byte_identical_and_makes_no_calls(project: Path, fake_server
     assert build(project, fake_server) == 0
     assert snapshot(project) == first
     assert len(fake_server.requests) == calls
-    assert "0 new, 0 updated, 2 unchanged" in capsys.readouterr().out
+    report = "briefings: 0 new, 0 updated, 2 unchanged, 0 kept, 0 pending translation, 0 failed"
+    assert report in capsys.readouterr().out.splitlines()
 
 
 def test_fresh_checkout_rebuild_is_identical(project: Path, fake_server: FakeServer, tmp_path: Path) -> None:
@@ -76,7 +77,8 @@ def test_changed_seed_redoes_only_that_briefing(project: Path, fake_server: Fake
                     encoding="utf-8")
     capsys.readouterr()
     assert build(project, fake_server) == 0
-    assert "0 new, 1 updated, 1 unchanged" in capsys.readouterr().out
+    report = "briefings: 0 new, 1 updated, 1 unchanged, 0 kept, 0 pending translation, 0 failed"
+    assert report in capsys.readouterr().out.splitlines()
     after = snapshot(project)
     assert after[f"{SLUG_002}.md"] == before[f"{SLUG_002}.md"]
     assert after[f"{SLUG_000}.md"] != before[f"{SLUG_000}.md"]
@@ -148,7 +150,8 @@ def test_bad_seeds_are_all_reported_and_the_rest_still_built(project: Path, fake
     for name in [*BAD_SEEDS, "huge_file.txt"]:
         assert f"error: seeds/{name}: " in captured.err
     assert "the article is in 'es'" in captured.err
-    assert "2 new" in captured.out and "8 failed" in captured.out
+    report = "briefings: 2 new, 0 updated, 0 unchanged, 0 kept, 0 pending translation, 8 failed"
+    assert report in captured.out.splitlines()
     assert len(list((project / "briefings").glob("*.md"))) == 2
     assert not list((project / "briefings").glob(".*"))  # no temp files
 
@@ -240,7 +243,8 @@ def test_no_better_engine_means_no_reanalysis(project: Path, fake_server: FakeSe
     captured = capsys.readouterr()
     assert calls == []  # one failed probe, not two re-analysed articles
     assert "2 briefing(s) could get a better machine translation" in captured.err
-    assert "0 new, 0 updated, 2 unchanged" in captured.out
+    report = "briefings: 0 new, 0 updated, 2 unchanged, 0 kept, 0 pending translation, 0 failed"
+    assert report in captured.out.splitlines()
     assert snapshot(project) == before
     fake_server.default = "ok"
     requests_before = len(fake_server.requests)

@@ -49,7 +49,7 @@ def test_two_briefings_sharing_only_a_topic_are_not_a_story() -> None:
 
 def test_same_company_and_partner_but_another_event_is_not_the_same_story() -> None:
     results = fixture("alibaba-quarterly-results")
-    assert names.subjects(results) >= {"Alibaba", "Nvidia"}  # "Alibaba Group", "NVIDIA" normalised
+    assert names.subjects(results) == {"Alibaba", "Nvidia"}  # "Alibaba Group", "NVIDIA" normalised
     assert grouped([*seeds(), results]) == [sorted([SEED_000, SEED_002])]
 
 
@@ -78,9 +78,8 @@ def test_differences_name_the_figures_one_source_states_and_the_other_does_not()
     by_slug = {b.slug: b for b in seeds()}
     found = stories.differences([by_slug[SEED_000], by_slug[SEED_002]])
     figures = [(d.en, d.stated_by, d.not_stated_by) for d in found]
-    assert ("€48.6 billion", (SEED_000,), (SEED_002,)) in figures
-    assert ("publication date", (SEED_002,), (SEED_000,)) in figures
-    assert len(found) == 4  # three figures and the date
+    assert figures == [("€48.6 billion", (SEED_000,), (SEED_002,)), ("2 billion tokens", (SEED_000,), (SEED_002,)),
+                       ("€110,000", (SEED_000,), (SEED_002,)), ("publication date", (SEED_002,), (SEED_000,))]
 
 
 @pytest.fixture

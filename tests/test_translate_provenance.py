@@ -52,7 +52,7 @@ def test_the_next_build_with_an_engine_translates_the_italian_side(english_proje
     b = only_briefing(english_project)
     assert (b.meta.translation.en, b.meta.translation.it) == ("original", "libretranslate")
     assert b.meta.it.title.startswith("IT: ") and b.meta.title == b.meta.source.title
-    assert "1 updated" in out and "0 pending translation" in out
+    assert "briefings: 0 new, 1 updated, 0 unchanged, 0 kept, 0 pending translation, 0 failed" in out.splitlines()
 
 
 def test_italian_article_with_a_failing_server_is_pending_on_the_english_side(
@@ -65,7 +65,8 @@ def test_italian_article_with_a_failing_server_is_pending_on_the_english_side(
     briefings = [read_briefing(p, project) for p in sorted((project / "briefings").glob("*.md"))]
     assert len(briefings) == 2
     assert {(b.meta.translation.en, b.meta.translation.it) for b in briefings} == {("pending", "original")}
-    assert "2 pending translation" in captured.out
+    report = "briefings: 2 new, 0 updated, 0 unchanged, 0 kept, 2 pending translation, 0 failed"
+    assert report in captured.out.splitlines()
     assert captured.err.splitlines() == [
         "warning: translation engine libretranslate unavailable: server error (HTTP 500), still after retries"]
 
