@@ -11,7 +11,7 @@ spelling, never the preposition "ai".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import simplemma
@@ -24,6 +24,7 @@ TITLE_WEIGHT = 4
 LEAD_WEIGHT = 2
 LEAD_WORDS = 25  # the lead: the body's first paragraph, and the next while it is shorter than this
 MIN_SHARE_OF_TOP = 0.2  # of the best topic's score: below it a topic is a side mention
+MIN_DISTINCT_CUES = 2  # different cue words of a topic the title does not name
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Word:
     surface: str  # as written
     lower: str
     lemma: str
-    stem: str  # without its final vowels: "elettric" for elettrica, elettrico, elettriche
+    stem: str  # without its final vowel: "elettric" for elettrica, elettrico, elettriche
 
     @property
     def keys(self) -> tuple[str, str]:
@@ -151,11 +152,6 @@ def cue_hits(text: str, lang: str) -> list[Cue]:
     return found
 
 
-def _score(text: str, lang: str, weight: float, scores: dict[str, float]) -> None:
-    for cue in cue_hits(text, lang):
-        scores[cue.topic] = scores.get(cue.topic, 0.0) + weight
-
-
 WORDS_PER_CUE_POINT = 125  # a short news item has fewer cue words: the bar scales with its length
 
 
@@ -176,26 +172,44 @@ def lead(body: str) -> tuple[str, str]:
     return body, ""
 
 
-def topic_scores(title: str, body: str, lang: str) -> dict[str, float]:
-    """Cue hits per topic, weighted by where they are: title, lead, rest of the body."""
-    scores: dict[str, float] = {}
+@dataclass
+class Evidence:
+    """What an article says about one topic."""
+    score: float = 0.0  # cue hits weighted by position
+    cues: set[str] = field(default_factory=set)  # the distinct cues found
+    in_title: bool = False
+
+
+def topic_evidence(title: str, body: str, lang: str) -> dict[str, Evidence]:
+    """Per topic, in the order the article first names them: cue hits weighted by where they are
+    (title, lead, rest of the body), and which cues."""
+    found: dict[str, Evidence] = {}
     first, rest = lead(body)
-    _score(title, lang, TITLE_WEIGHT, scores)
-    _score(first, lang, LEAD_WEIGHT, scores)
-    _score(rest, lang, 1, scores)
-    return scores
+    for text, weight in ((title, TITLE_WEIGHT), (first, LEAD_WEIGHT), (rest, 1)):
+        for cue in cue_hits(text, lang):
+            ev = found.setdefault(cue.topic, Evidence())
+            ev.score += weight
+            ev.cues.add(cue.text)
+            ev.in_title = ev.in_title or text is title
+    return found
+
+
+def topic_scores(title: str, body: str, lang: str) -> dict[str, float]:
+    return {t: ev.score for t, ev in topic_evidence(title, body, lang).items()}
 
 
 def find_topics(title: str, body: str, lang: str) -> list[str]:
     """Topic ids, most relevant first (on a tie, the one the article names first). A topic is what
     the story is about: its weighted score reaches the bar for the article's length and at least
     MIN_SHARE_OF_TOP of the leading topic's, so a theme mentioned in passing in a long story about
-    something else is not one of its topics."""
+    something else is not one of its topics; and the title names it or the story uses at least
+    MIN_DISTINCT_CUES of its words, so one word repeated ("miliardi" in every figure) is not a topic."""
     tax = taxonomy()
-    scores = topic_scores(title, body, lang)
-    if not scores:
+    evidence = topic_evidence(title, body, lang)
+    if not evidence:
         return []
-    bar = max(threshold(tax, body), MIN_SHARE_OF_TOP * max(scores.values()))
-    first_named = {t: i for i, t in enumerate(scores)}  # scores are filled in reading order
-    ranked = sorted((t for t, s in scores.items() if s >= bar), key=lambda t: (-scores[t], first_named[t]))
-    return ranked[: tax.max_topics]
+    bar = max(threshold(tax, body), MIN_SHARE_OF_TOP * max(ev.score for ev in evidence.values()))
+    order = {t: i for i, t in enumerate(evidence)}
+    kept = [t for t, ev in evidence.items()
+            if ev.score >= bar and (ev.in_title or len(ev.cues) >= MIN_DISTINCT_CUES)]
+    return sorted(kept, key=lambda t: (-evidence[t].score, order[t]))[: tax.max_topics]
