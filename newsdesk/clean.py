@@ -56,9 +56,18 @@ RELATED_HEADINGS = ("leggi anche", "potrebbe interessarti", "ti potrebbe interes
                     "correlati", "potrebbero interessarti", "le notizie più lette", "più letti", "i più letti",
                     "altre notizie", "dello stesso autore", "vedi anche", "guarda anche", "related",
                     "potrebbe interessarti anche", "ultime notizie", "in evidenza")
-# A caption ends with a photo credit: "(Foto Reuters)", "(Foto Ansa)", "- Foto: Imagoeconomica".
-CREDIT_RE = re.compile(r"(?:\((?:foto|ph\.?|photo|credit[s]?|immagine)\b[^)]*\)|\b(?:foto|ph\.?|photo)\s*:\s*\S.*)\s*$",
-                       re.IGNORECASE)
+# A caption ends with a photo credit: "(Foto Reuters)", "(Foto Ansa)", "- Foto: Imagoeconomica",
+# "Foto di Mario Rossi.", "(Getty Images)", "© Ansa".
+PHOTO_AGENCIES = r"(?:ANSA|AGF|AP|AFP|Reuters|LaPresse|Getty Images|Imagoeconomica|Shutterstock|iStock|Ipa|Fotogramma)"
+CREDIT_RE = re.compile(r"(?:\((?:foto|ph\.?|photo|credit[s]?|immagine)\b[^)]*\)|\b(?:foto|ph\.?|photo)\s*:\s*\S.*"
+                       r"|\bFoto di [A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\.?"
+                       rf"|\(\s*(?:©\s*)?{PHOTO_AGENCIES}\s*\)|©\s*{PHOTO_AGENCIES}\.?"
+                       r"|\bGetty Images\.?)\s*$", re.IGNORECASE)
+# Prompts to the reader, never article text: newsletter, channels, app, paywall, image notes.
+PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?:whatsapp|telegram)|scarica l'app|"
+                       r"vuoi ricevere|resta aggiornat[oi]|clicca qui|riservat[oi] agli abbonati|"
+                       r"immagine di copertina|credit[oi] foto|crediti fotografici)\b", re.IGNORECASE)
+PROMPT_MAX_WORDS = 30
 CAPTION_HINT_RE = re.compile(r"\((?:a destra|a sinistra|al centro|da sinistra|da destra)\)|^da sinistra,",
                              re.IGNORECASE)
 # An agency tag glued to a dateline: "(ANSA) - ROMA, 04 NOV -", "ROMA (Reuters) -".
@@ -71,7 +80,8 @@ AGENCY_DATELINE_RE = re.compile(r"^\s*(?:\((?:ANSA|AGI|Adnkronos|Askanews|Telebo
                                 # "Roma, 3 marzo 2026 –", "Reggio Emilia, 12 gen -": a city in capitals and
                                 # small letters only with a date after it.
                                 r"|^\s*[A-ZÀ-Ý][a-zà-ÿ']+(?:\s(?:[A-ZÀ-Ý][a-zà-ÿ']+|di|del|sul|d'))*"
-                                r"(?:\s*\([A-Za-z]{2,12}\))?\s*,\s*\d{1,2}\s+[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+\d{4})?\s*[-–—]\s+")
+                                r"(?:\s*\([A-Za-z]{2,12}\))?\s*,\s*\d{1,2}\s+[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+\d{4})?"
+                                r"(?:\s*\([A-Za-z]{2,12}\))?\s*[-–—]\s+")
 SITE_SUFFIX_RE = re.compile(r"^(?P<title>.+?)\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,50})$")
 TERMINAL = (".", "!", "?", "…", ".»", ".”", '."', "!»", "?»", "!”", "?”", '!"', '?"', ".)", ".’")
 # Where the date starts in "HDblog.it Sep 25, 2025": a month abbreviation or a digit.
@@ -106,7 +116,7 @@ def is_caption(line: str) -> bool:
     key = _key(line)
     return (key.startswith(("nella foto", "in foto", "foto:", "nell'immagine", "in alto", "sopra,"))
             or (bool(CREDIT_RE.search(line)) and len(line.split()) <= 40)
-            or (bool(CAPTION_HINT_RE.search(line)) and not is_terminated(line)))
+            or (bool(CAPTION_HINT_RE.search(line)) and (not is_terminated(line) or len(line.split()) <= 30)))
 
 
 def is_chrome(line: str) -> bool:
@@ -116,6 +126,7 @@ def is_chrome(line: str) -> bool:
         return False
     return (is_share_line(line) or is_related_heading(line) or is_caption(line)
             or bool(COMMENTS_RE.match(key)) or key.startswith(CHROME_PREFIXES)
+            or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
             or (bool(READ_TIME_RE.search(key)) and len(key.split()) <= 12 and not is_terminated(line))
             or (bool(META_LINE_RE.match(line)) and len(line) < 80 and not is_terminated(line))
             or (bool(BREADCRUMB_RE.match(line)) and not is_terminated(line) and len(line) < 100))
@@ -158,6 +169,37 @@ def strip_site_suffix(title: str) -> str:
             and site[:1].isupper() and not any(ch.isdigit() for ch in site):
         return head.strip()
     return title.strip()
+
+
+SECTIONS = ("Economia", "Finanza", "Mercati", "Politica", "Cronaca", "Esteri", "Mondo", "Italia", "Tecnologia", "Tech",
+            "Scienza", "Spazio", "Ambiente", "Energia", "Lavoro", "Imprese", "Industria", "Innovazione", "Startup",
+            "Cultura", "Salute", "Motori", "Sport", "Attualità", "Primo piano", "Cybersecurity", "Digitale")
+_ARTICLE = r"(?=(?:Il|Lo|La|I|Gli|Le|L['’]|Un|Una|Uno|Un['’])(?:\s|(?<=['’])))"
+# Furniture glued to the front of the first sentence: a section label, a byline, a photo credit,
+# the audio button. Each only when an article word (Il, La, Un...) starts the sentence after it.
+GLUED_FRONT_RE = re.compile(
+    rf"^\s*(?:(?:{'|'.join(SECTIONS)})|[A-ZÀ-Ý]{{4,}}(?:\s[A-ZÀ-Ý]{{2,}})?"
+    r"|(?:A cura di|Testo di|di)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}?"
+    rf"|(?:Foto|Ph\.?|Photo)\s*:?\s*(?i:{PHOTO_AGENCIES})"
+    r"|Ascolta (?:l['’]articolo|la notizia)(?:\s+\d+\s*min(?:uti)?)?)\s*[|:·-]?\s+" + _ARTICLE)
+# Furniture glued after the last sentence: " - Il Sole 24 ORE", "Riproduzione riservata ©", "© Ansa",
+# "(ANSA).", "Leggi anche: ...".
+GLUED_BACK_RE = re.compile(
+    r"(?<=[.!?»”\"])\s+(?:[-–—|]\s+[A-Z][^.!?|]{1,40}"
+    r"|(?:©\s*)?riproduzione riservata\s*©?"
+    rf"|©\s*[^.!?]{{1,40}}|\(\s*{PHOTO_AGENCIES}\s*\)\.?|\((?:ANSA|AGI|Adnkronos|Askanews|Dire|Italpress)\)\.?"
+    r"|(?:leggi anche|potrebbe interessarti(?: anche)?|vedi anche|guarda anche|leggi l['’]articolo)\b.*)\s*$",
+    re.IGNORECASE)
+AGENCY_TAIL_RE = re.compile(r"\s*\((?:ANSA|AGI|Adnkronos|Askanews|Dire|Italpress|Reuters|LaPresse)\)(?=\.?\s*$)")
+
+
+def strip_glued(line: str) -> str:
+    """A line of article text with the furniture glued to its ends removed (the line is kept)."""
+    m = GLUED_FRONT_RE.match(line)
+    if m and m.end() < len(line):
+        line = line[m.end():]
+    line = GLUED_BACK_RE.sub("", line)
+    return AGENCY_TAIL_RE.sub("", line).rstrip()
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -261,7 +303,7 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
         elif looks_like_title(line):
             if head.standfirst and len(line.split()) > 12:
                 break  # a second long line after the subtitle: the body has begun
-            head.standfirst.append(line)
+            head.standfirst.append(strip_glued(line))
         else:
             labels.append(line)  # a section label or a site name
         i += 1
@@ -317,5 +359,5 @@ def body_lines(lines: list[str]) -> list[str]:
         if is_chrome(stripped) or is_meta_line(stripped) or (len(stripped) < 70 and (byline(stripped) or (
                 dates.find_date(stripped) and not is_terminated(stripped)))):
             continue
-        out.append(stripped)
+        out.append(strip_glued(stripped))
     return out

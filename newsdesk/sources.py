@@ -217,6 +217,7 @@ BOILERPLATE = {
 # A subheading is one short line without sentence-final punctuation.
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
+DATELINE_PARAGRAPHS = 2  # the lead, or the paragraph after a standfirst
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -278,10 +279,14 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
         blocks.pop()
     if not any(not b.heading for b in blocks):
         raise SourceError(rel, "no body text after the title; paste the article's paragraphs below the title")
-    lead = next(n for n, b in enumerate(blocks) if not b.heading)
     # A dateline ("VIENNA, 2 ottobre 2026 -", "(ANSA) - ROMA, 04 NOV -") states a date; it is not news.
-    published = published or dates.dateline_date(blocks[lead].text)
-    blocks[lead] = Block(clean.strip_dateline(blocks[lead].text))
+    # It opens the lead, or the paragraph after a standfirst.
+    for n in [n for n, b in enumerate(blocks) if not b.heading][:DATELINE_PARAGRAPHS]:
+        stripped = clean.strip_dateline(blocks[n].text)
+        if stripped != blocks[n].text:
+            published = published or dates.dateline_date(blocks[n].text)
+            blocks[n] = Block(stripped)
+            break
     return SourceArticle(
         path=rel, sha256=sha, title=title, blocks=tuple(blocks), url=url, publisher=publisher,
         author=author, published=coerce_date(meta.get("date"), rel, "date") or published,

@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 
 from newsdesk import clean, dates
+from newsdesk.sources import read_source
+
+from .conftest import FIXTURES
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -76,6 +79,50 @@ def test_page_furniture_is_chrome(line: str) -> None:
 ])
 def test_article_text_is_not_chrome(line: str) -> None:
     assert not clean.is_chrome(line)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Economia La Borsa chiude in rialzo.", "La Borsa chiude in rialzo."),  # a section label
+    ("ECONOMIA Il governo ha deciso.", "Il governo ha deciso."),
+    ("A cura di Mario Rossi Il gruppo ha chiuso.", "Il gruppo ha chiuso."),
+    ("Foto Ansa L'azienda ha chiuso.", "L'azienda ha chiuso."),
+    ("Il titolo chiude a 3,2 euro. - Il Sole 24 ORE", "Il titolo chiude a 3,2 euro."),
+    ("Lo ha detto il ministro. © Riproduzione riservata", "Lo ha detto il ministro."),
+    ("Lo ha detto il ministro (ANSA).", "Lo ha detto il ministro."),
+    ("Lo ha detto il ministro. Leggi anche: Enel, il piano", "Lo ha detto il ministro."),
+    # Article text that looks alike stays whole.
+    ("Secondo Il Sole 24 Ore, il governo taglierà le tasse.", "Secondo Il Sole 24 Ore, il governo taglierà le tasse."),
+    ("Economia e finanza sono legate.", "Economia e finanza sono legate."),
+    ("Di Maio Il ministro ha parlato.", "Di Maio Il ministro ha parlato."),
+    ("Il piano vale 3 miliardi - secondo le stime.", "Il piano vale 3 miliardi - secondo le stime."),
+])
+def test_furniture_glued_to_a_sentence_is_cut_off(line: str, expected: str) -> None:
+    assert clean.strip_glued(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Il ministro dei Trasporti (al centro) con i vertici della società al casello di Cesena.",
+    "Da sinistra, Mario Rossi, Anna Bianchi e Luca Verdi alla firma dell'accordo.",
+    "La centrale di Brindisi vista dall'alto. Foto di Mario Rossi.",
+    "Lavoratori all'ingresso della fabbrica di Termoli (Getty Images)",
+    "Vuoi ricevere ogni mattina le notizie di economia? Iscriviti alla nostra newsletter.",
+    "Resta aggiornato: segui il nostro canale WhatsApp.",
+    "Contenuto riservato agli abbonati.",
+])
+def test_captions_and_prompts_are_chrome_even_with_a_full_stop(line: str) -> None:
+    assert clean.is_chrome(line)
+
+
+def test_a_page_with_furniture_glued_to_its_paragraphs_gives_only_article_text() -> None:
+    a = read_source(FIXTURES / "chrome" / "glued_furniture.txt", FIXTURES)
+    assert a.title == "Autostrade, il casello digitale arriva sulla A14: addio alle barriere"
+    assert a.author == "Giulia Fermo" and a.published == date(2026, 1, 14)
+    text = " ".join(a.paragraphs)
+    for chrome in ("Ascolta", "(al centro)", "Leggi anche", "newsletter", "Riproduzione", "MOTORI", "Giulia"):
+        assert chrome not in text
+    assert a.paragraphs[1].startswith("Il nuovo sistema di pedaggio senza barriere sarà attivato")
+    assert a.paragraphs[2].startswith("Secondo la società, l'investimento complessivo vale 180 milioni")
+    assert a.paragraphs[-1].endswith("senza sanzioni.")
 
 
 def test_a_related_list_is_dropped_up_to_the_next_blank_line() -> None:

@@ -40,6 +40,8 @@ def test_the_date_is_read_around_times_abbreviations_and_weekdays(text: str, exp
     ("menu_then_title.txt", date(2026, 3, 7), None),
     # An unclassed <p> under the <h1>; the URL's 2025/12/30 is only a hint.
     ("unclassed_date_line.html", date(2026, 3, 4), None),
+    # An agency dateline opening the paragraph after the standfirst.
+    ("standfirst_then_agency_dateline.txt", date(2026, 10, 21), None),
     # Only a related article's date: the page states none of its own.
     ("related_list_dates_only.html", None, None),
 ])
@@ -52,6 +54,11 @@ def test_the_stated_date_is_found_wherever_the_page_states_it(name: str, publish
         assert "Pubblicato" not in paragraph and "2026, 18:02" not in paragraph
 
 
+def test_an_agency_dateline_after_the_standfirst_is_not_article_text() -> None:
+    article = read_source(PAGES / "standfirst_then_agency_dateline.txt", FIXTURES)
+    assert article.paragraphs[1].startswith("La cartiera di Castelfranco Veneto fermerà")
+
+
 def test_the_menu_above_the_headline_is_not_the_title() -> None:
     article = read_source(PAGES / "menu_then_title.txt", FIXTURES)
     assert article.title == "Bari, il nuovo polo della logistica farmaceutica apre con 300 assunti"
@@ -62,6 +69,8 @@ def test_the_menu_above_the_headline_is_not_the_title() -> None:
     ("Roma, 3 marzo 2026 – Il governo ha deciso.", date(2026, 3, 3), "Il governo ha deciso."),
     ("MILANO (Reuters), 3 marzo 2026 - Borsa in rialzo.", date(2026, 3, 3), "Borsa in rialzo."),
     ("Reggio Emilia, 12 gen - La fiera apre domani.", None, "La fiera apre domani."),
+    ("Roma, 3 mar. (askanews) - Il decreto è legge.", None, "Il decreto è legge."),
+    ("Milano, 3 marzo 2026 (LaPresse) - Borsa in rialzo.", date(2026, 3, 3), "Borsa in rialzo."),
     ("Intanto, il governo tace.", None, "Intanto, il governo tace."),
 ])
 def test_a_dateline_states_its_date_and_is_cut_from_the_lead(paragraph: str, published: date | None,
