@@ -3,9 +3,11 @@
 A cue and the text go through the same function (`_words`): each word keeps its lower-cased
 form, its simplemma lemma and its stem (see `Word.matches`). So the dictionary form "dazio"
 matches "dazi" (lemma dazio) although simplemma takes the lone word "dazio" for the verb
-"daziare", and "rete elettrica" matches "reti elettriche". A cue
-written in capitals or with digits ("AI", "5G", "H20") is an acronym: it matches only that exact
-spelling, never the preposition "ai".
+"daziare", and "rete elettrica" matches "reti elettriche". A cue written in capitals or with
+digits ("AI", "5G", "H20") is an acronym: it matches only that exact spelling, never the
+preposition "ai".
+
+Which topics an article has: see `find_topics`.
 """
 
 from __future__ import annotations
@@ -175,7 +177,7 @@ def lead(body: str) -> tuple[str, str]:
 @dataclass
 class Evidence:
     """What an article says about one topic."""
-    score: float = 0.0  # cue hits weighted by position
+    score: int = 0  # cue hits weighted by position
     cues: set[str] = field(default_factory=set)  # the distinct cues found
     in_title: bool = False
 
@@ -185,16 +187,17 @@ def topic_evidence(title: str, body: str, lang: str) -> dict[str, Evidence]:
     (title, lead, rest of the body), and which cues."""
     found: dict[str, Evidence] = {}
     first, rest = lead(body)
-    for text, weight in ((title, TITLE_WEIGHT), (first, LEAD_WEIGHT), (rest, 1)):
+    for place, (text, weight) in enumerate(((title, TITLE_WEIGHT), (first, LEAD_WEIGHT), (rest, 1))):
         for cue in cue_hits(text, lang):
             ev = found.setdefault(cue.topic, Evidence())
             ev.score += weight
             ev.cues.add(cue.text)
-            ev.in_title = ev.in_title or text is title
+            ev.in_title = ev.in_title or place == 0
     return found
 
 
-def topic_scores(title: str, body: str, lang: str) -> dict[str, float]:
+def topic_scores(title: str, body: str, lang: str) -> dict[str, int]:
+    """Position-weighted score per topic."""
     return {t: ev.score for t, ev in topic_evidence(title, body, lang).items()}
 
 
