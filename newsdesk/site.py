@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import multiprocessing
 import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
@@ -44,6 +46,7 @@ CARD_REGIONS = 6  # region chips on a card in a list; the briefing page shows th
 LIST_PAGE_SIZE = 50  # briefings per page of a topic, region or month listing
 FEED_LIMIT = 50  # newest briefings in each feed
 WORDS_PER_MINUTE = 200
+PARALLEL_RENDER_FROM = 500  # briefings; below this, starting a second process costs more than it saves
 GENERATED_DIRS = ("briefings", "topics", "regions", "archive", "stories", "organizations", "people", "names")
 GENERATED_FILES = ("index.md", "feed.xml", "feed.json", "sitemap.xml", "sitemap-index.xml", "robots.txt")
 NOT_INDEXED = 'data-pagefind-ignore="all"'  # metadata and chips stay out of search excerpts
@@ -613,43 +616,59 @@ def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
 
     Listings are made from the index alone. A briefing's own page is rendered again only when
     the briefing file or the code that renders it changed (`render_key` in its front matter),
-    so adding one article to 10,000 reads one briefing file, not 10,000."""
-    result = RenderResult()
-    loaded: dict[str, Briefing] = {}
+    so adding one article to 10,000 reads one briefing file, not 10,000. The two languages are
+    independent, so a large site renders them in two processes."""
     # Stories as stories.yaml pins them and the build groups the rest (cli.run_render has
     # validated and rewritten the file just before).
     found = stories.group(items, [s for s in stories.load(root).stories if s.pinned])
-    for lang in LANGS:
-        docs = root / "docs" / lang
-        pages = listing_pages(items, lang, found)
-        links = story_links(items, found, lang)
-        made = set(pages)
-        for item in items:
-            rel = f"briefings/{item.slug}.md"
-            made.add(rel)
-            key = render_key(item, lang, links.get(item.slug))
-            if _rendered_with(docs / rel, key):
-                result.unchanged += 1
-                continue
-            if item.path not in loaded:
-                loaded[item.path] = parse_briefing(read_text(root / item.path, item.path), item.path)
-            pages[rel] = briefing_page(loaded[item.path], lang, key, links.get(item.slug))
-        maps = sitemap_pages(items, found, lang, docs, made)
-        pages.update(maps)
-        made.update(maps)
-        result.broken += broken_links(pages, docs, made)
-        for rel, text in sorted(pages.items()):
-            if write_atomic(docs / rel, text):
-                result.written += 1
-            else:
-                result.unchanged += 1
-        for folder in GENERATED_DIRS:
-            for path in sorted((docs / folder).rglob("*")) if (docs / folder).is_dir() else []:
-                if path.is_file() and path.relative_to(docs).as_posix() not in made:
-                    path.unlink()
-                    result.removed += 1
-        for name in GENERATED_FILES:
-            if name not in made and (docs / name).exists():
-                (docs / name).unlink()
+    if len(items) < PARALLEL_RENDER_FROM:
+        parts = [_render_language(root, items, found, lang) for lang in LANGS]
+    else:
+        with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_render_language, *zip(*[(root, items, found, lang) for lang in LANGS],
+                                                         strict=True)))
+    result = RenderResult()
+    for part in parts:
+        result.written += part.written
+        result.unchanged += part.unchanged
+        result.removed += part.removed
+        result.broken += part.broken
+    return result
+
+
+def _render_language(root: Path, items: Sequence[Stored], found: Sequence[stories.Story], lang: str) -> RenderResult:
+    result = RenderResult()
+    loaded: dict[str, Briefing] = {}
+    docs = root / "docs" / lang
+    pages = listing_pages(items, lang, found)
+    links = story_links(items, found, lang)
+    made = set(pages)
+    for item in items:
+        rel = f"briefings/{item.slug}.md"
+        made.add(rel)
+        key = render_key(item, lang, links.get(item.slug))
+        if _rendered_with(docs / rel, key):
+            result.unchanged += 1
+            continue
+        if item.path not in loaded:
+            loaded[item.path] = parse_briefing(read_text(root / item.path, item.path), item.path)
+        pages[rel] = briefing_page(loaded[item.path], lang, key, links.get(item.slug))
+    maps = sitemap_pages(items, found, lang, docs, made)
+    pages.update(maps)
+    made.update(maps)
+    result.broken += broken_links(pages, docs, made)
+    for rel, text in sorted(pages.items()):
+        if write_atomic(docs / rel, text):
+            result.written += 1
+        else:
+            result.unchanged += 1
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs / folder).rglob("*")) if (docs / folder).is_dir() else []:
+            if path.is_file() and path.relative_to(docs).as_posix() not in made:
+                path.unlink()
                 result.removed += 1
+    for name in GENERATED_FILES:
+        if name not in made and (docs / name).exists():
+            (docs / name).unlink()
+            result.removed += 1
     return result

@@ -361,3 +361,24 @@ def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
                   if re.search(r"\b(?:href|src)=\"?(?:https?:)?//", tag)
                   and re.search(r"\brel=\"?(?:stylesheet|preconnect|preload)|<script|<img", tag)]
         assert loaded == [], f"{path.relative_to(site)} loads from other hosts"
+
+
+def test_rendering_the_languages_in_two_processes_writes_the_same_pages(built_site: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large site renders English and Italian in parallel processes: the pages must be the
+    bytes a single process writes, and the counts must add up."""
+    from newsdesk import site as site_module
+    from newsdesk.cli import main
+
+    trees = {}
+    for threshold in (10**9, 0):  # one process, then one per language
+        root = tmp_path / f"from-{threshold}"
+        shutil.copytree(built_site, root, ignore=shutil.ignore_patterns("site", ".newsdesk-cache"))
+        for lang in site_module.LANGS:
+            shutil.rmtree(root / "docs" / lang / "briefings")
+        monkeypatch.setattr(site_module, "PARALLEL_RENDER_FROM", threshold)
+        assert main(["render", "--root", str(root)]) == 0
+        docs = root / "docs"
+        trees[threshold] = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
+    assert trees[0] == trees[10**9]
+    assert sum(p.startswith("it/briefings/") for p in trees[0]) == len(list((built_site / "briefings").glob("*.md")))
