@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import jinja2
 import yaml
 from babel.dates import format_date
+from markdown.extensions.toc import slugify
 
 from . import datafiles, geo, names, sitemaps, stories, worldmap
 from .briefing import Briefing, BriefingMeta, parse_briefing, read_text, write_atomic
@@ -244,7 +245,7 @@ def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | Non
             else f'{t["date_unknown"]} ({t["added"]} {_date(m.added, lang)})')
     figures = [(fig.en if lang == "en" else fig.it, fig.it if src.language == "it" else fig.en) for fig in m.figures]
     # Organisations and people link to their pages (under their canonical name); products do not.
-    named = [(t[k], [(n, f"../{k}/{names.entity_slug(n)}.md" if k in names.KINDS else None)
+    named = [(t[k], [(n, f"../../{k}/{names.entity_slug(n)}/" if k in names.KINDS else None)
                      for n in getattr(m.entities, k)])
              for k in ("organizations", "people", "products") if getattr(m.entities, k)]
     # The note describes the English text; on the Italian page of an English article whose
@@ -263,7 +264,13 @@ def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | Non
                   description=m.description if lang == "en" else summary_of(b, lang),
                   show_original=lang == "en" or src.language != lang, src=src, when=when,
                   minutes=minutes, chips=chips_of(b, lang), body=body_html(body), figures=figures,
-                  names=named, note=note, note_kind=kind, story=story)
+                  names=named, note=note, note_kind=kind, story=story, title_id=heading_id(title_of(b, lang)),
+                  figures_id=heading_id(t["key_figures"]), names_id=heading_id(t["entities"]))
+
+
+def heading_id(text: str) -> str:
+    """The id MkDocs' toc extension gives a heading, so anchors stay what they were."""
+    return str(slugify(html.unescape(text), "-"))
 
 
 # ---- listings -----------------------------------------------------------------------------------
@@ -429,7 +436,7 @@ def region_pages(briefings: Sequence[Listed], lang: str, cards: Cards | None = N
 
 # ---- links in pre-rendered pages ---------------------------------------------------------------
 
-_HREF = re.compile(r'href="([^"]*)"')
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 
 def broken_links(pages: dict[str, str], docs: Path, targets: Iterable[str] = ()) -> list[str]:
