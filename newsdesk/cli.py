@@ -265,12 +265,12 @@ def run_render(args: argparse.Namespace) -> int:
             seen[key] = e.path
     _print_briefing_errors(errors, args.verbose)
     try:
-        stories.update(args.root, briefings)
+        found = stories.update(args.root, briefings)
     except stories.StoriesError as exc:
         for message in exc.problems:
             say(message, err=True, prefix="error: ")
         return EXIT_FAILED
-    result = render_site(args.root, briefings)
+    result = render_site(args.root, briefings, found)
     for problem in result.broken:
         say(problem, err=True, prefix="error: ")
     say(f"pages: {result.written} written, {result.unchanged} unchanged, {result.removed} removed"

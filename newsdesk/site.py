@@ -618,7 +618,7 @@ def sitemap_pages(items: Sequence[Stored], found: Sequence[stories.Story], lang:
     return out
 
 
-def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
+def render_site(root: Path, items: Sequence[Stored], found: Sequence[stories.Story] | None = None) -> RenderResult:
     """Write every generated page under docs/<lang>/; remove generated pages no longer made.
 
     Listings are made from the index alone. A briefing's own page is rendered again only when
@@ -626,8 +626,9 @@ def render_site(root: Path, items: Sequence[Stored]) -> RenderResult:
     so adding one article to 10,000 reads one briefing file, not 10,000. The two languages are
     independent, so a large site renders them in two processes."""
     # Stories as stories.yaml pins them and the build groups the rest (cli.run_render has
-    # validated and rewritten the file just before).
-    found = stories.group(items, [s for s in stories.load(root).stories if s.pinned])
+    # validated and rewritten the file just before, and passes what it wrote).
+    if found is None:
+        found = stories.group(items, [s for s in stories.load(root).stories if s.pinned])
     if len(items) < PARALLEL_RENDER_FROM:
         parts = [_render_language(root, items, found, lang) for lang in LANGS]
     else:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -121,23 +122,42 @@ def related_pairs(briefings: Sequence[Item]) -> list[Pair]:
             by_subject[name].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in by_subject.values():
-        for i, j in itertools.combinations(members, 2):
-            shared[(i, j)] += 1
-    candidates = sorted(p for p, n in shared.items() if n >= MIN_SHARED_SUBJECTS
-                        and dates_compatible(briefings[p[0]], briefings[p[1]]))
+        for pair in _close_in_time(briefings, members):
+            shared[pair] += 1
+    candidates = sorted(p for p, n in shared.items() if n >= MIN_SHARED_SUBJECTS)
     if not candidates:
         return []
     # Only briefings in a candidate pair are lemmatised (the slow part).
     row = {i: n for n, i in enumerate(sorted({i for pair in candidates for i in pair}))}
     vectorizer = TfidfVectorizer(analyzer=_lemmas, sublinear_tf=True, use_idf=False)
     vectors = vectorizer.fit_transform([_text(briefings[i]) for i in row])
+    left = vectors[[row[i] for i, _ in candidates]]
+    right = vectors[[row[j] for _, j in candidates]]
+    similarities = np.asarray(left.multiply(right).sum(axis=1)).ravel()  # the cosines, all pairs at once
     pairs = []
-    for i, j in candidates:
-        similarity = float(vectors[row[i]].multiply(vectors[row[j]]).sum())
+    for (i, j), similarity in zip(candidates, similarities.tolist(), strict=True):
         if similarity >= MIN_SIMILARITY:
             a, b = sorted((briefings[i].slug, briefings[j].slug))
             pairs.append(Pair(a, b, shared[(i, j)], round(similarity, 6)))
     return sorted(pairs, key=lambda p: (-p.shared, -p.similarity, p.a, p.b))
+
+
+def _close_in_time(briefings: Sequence[Item], members: list[int]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) of `members` whose dates are compatible, without forming the others:
+    a subject named in thousands of briefings over the years pairs each only with the ones of
+    the same week (sorted by date, a window), plus the undated ones, compatible with any."""
+    undated = [i for i in members if briefings[i].meta.date is None]
+    days = sorted((d.toordinal(), i) for i in members if (d := briefings[i].meta.date) is not None)
+    dated = [i for _, i in days]
+    for k, (day, i) in enumerate(days):
+        m = k + 1
+        while m < len(days) and days[m][0] - day <= MAX_DAYS_APART:
+            j = days[m][1]
+            yield (i, j) if i < j else (j, i)
+            m += 1
+    for k, i in enumerate(undated):
+        for j in itertools.chain(undated[k + 1:], dated):
+            yield (i, j) if i < j else (j, i)
 
 
 # ---- grouping -----------------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from newsdesk import names, stories
 from newsdesk.briefing import Briefing, load_briefings, read_briefing
@@ -141,3 +144,25 @@ def test_names_fold_aliases_and_know_units() -> None:
     assert names.parent("Alibaba Cloud") == "Alibaba"
     assert names.parent("Alibaba") is None
     assert names.is_outlet("Reuters")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 40)), min_size=0, max_size=30),
+       st.lists(st.integers(0, 29), unique=True))
+def test_pairs_close_in_time_are_exactly_the_date_compatible_pairs(days: list[int | None], chosen: list[int]) -> None:
+    """The windowed pairing that keeps grouping linear in a large archive forms exactly the
+    pairs of members whose dates are compatible, each once, as the brute force would."""
+    from datetime import date, timedelta
+    from types import SimpleNamespace
+
+    start = date(2025, 1, 1)
+    items = [SimpleNamespace(meta=SimpleNamespace(date=None if d is None else start + timedelta(days=d),
+                                                  display_date=start if d is None else start + timedelta(days=d)))
+             for d in days]
+    members = [i for i in chosen if i < len(items)]
+    assume(len(members) >= 2)
+    expected = {(min(i, j), max(i, j)) for i, j in itertools.combinations(members, 2)
+                if stories.dates_compatible(items[i], items[j])}  # type: ignore[arg-type]
+    found = list(stories._close_in_time(items, members))  # type: ignore[arg-type]
+    assert len(found) == len(set(found))
+    assert set(found) == expected
