@@ -32,10 +32,11 @@ from babel.dates import format_date
 from markdown.extensions.toc import slugify
 
 from . import datafiles, geo, names, sitemaps, stories, worldmap
-from .briefing import Briefing, BriefingMeta, parse_briefing, read_text, write_atomic
+from .briefing import FRONT_RE, Briefing, BriefingMeta, briefing_error, parse_briefing, read_text, write_atomic
 from .classify import taxonomy
 from .markup import md_text
 from .safehtml import body_html
+from .safety import read_checked
 from .urls import site_url
 
 if TYPE_CHECKING:
@@ -644,9 +645,20 @@ def render_site(root: Path, items: Sequence[Stored], found: Sequence[stories.Sto
     return result
 
 
+def _load(root: Path, item: Stored) -> Briefing:
+    """The briefing of an index entry. The index holds its validated fields already: when the
+    file still has the bytes the index read (its sha256), only the body is taken from it, and
+    the YAML (most of the cost of reading a briefing) is not parsed again."""
+    raw = read_checked(root / item.path, item.path, briefing_error)
+    if hashlib.sha256(raw).hexdigest() == item.sha256:
+        m = FRONT_RE.match(raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
+        if m:
+            return Briefing(meta=item.meta, body=m.group(2), path=item.path)
+    return parse_briefing(read_text(root / item.path, item.path), item.path)
+
+
 def _render_language(root: Path, items: Sequence[Stored], found: Sequence[stories.Story], lang: str) -> RenderResult:
     result = RenderResult()
-    loaded: dict[str, Briefing] = {}
     docs = root / "docs" / lang
     pages = listing_pages(items, lang, found)
     links = story_links(items, found, lang)
@@ -658,9 +670,7 @@ def _render_language(root: Path, items: Sequence[Stored], found: Sequence[storie
         if _rendered_with(docs / rel, key):
             result.unchanged += 1
             continue
-        if item.path not in loaded:
-            loaded[item.path] = parse_briefing(read_text(root / item.path, item.path), item.path)
-        pages[rel] = briefing_page(loaded[item.path], lang, key, links.get(item.slug))
+        pages[rel] = briefing_page(_load(root, item), lang, key, links.get(item.slug))
     maps = sitemap_pages(items, found, lang, docs, made)
     pages.update(maps)
     made.update(maps)
