@@ -629,7 +629,7 @@ def render_site(root: Path, items: Sequence[Stored], found: Sequence[stories.Sto
     # Stories as stories.yaml pins them and the build groups the rest (cli.run_render has
     # validated and rewritten the file just before, and passes what it wrote).
     if found is None:
-        found = stories.group(items, [s for s in stories.load(root).stories if s.pinned])
+        found = stories.group(items, [s for s in stories.load(root).stories if s.pinned], root)
     if len(items) < PARALLEL_RENDER_FROM:
         parts = [_render_language(root, items, found, lang) for lang in LANGS]
     else:

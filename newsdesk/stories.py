@@ -15,10 +15,12 @@ build.py check` validates the file.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import names
 from .briefing import SLUG_RE, write_atomic
+from .cache import CacheDB
 from .names import Item
 from .text import lemmas
 
@@ -94,6 +97,37 @@ def _lemmas(text: str) -> list[str]:
     return [w for w in lemmas(text, "it") if len(w) >= MIN_LEMMA_LEN and w.isalpha()]
 
 
+LEMMA_SCHEMA = "CREATE TABLE IF NOT EXISTS lemmas (key TEXT PRIMARY KEY, lemmas TEXT NOT NULL);"
+
+
+def _lemma_lists(texts: Sequence[str], root: Path | None) -> list[list[str]]:
+    """`_lemmas` of each text, kept in .newsdesk-cache/lemmas.sqlite by a hash of the text and the
+    lemmatiser's version: lemmatising is most of the grouping's time, and a build that adds one
+    briefing to 10,000 would otherwise lemmatise them all again."""
+    salt = f"{version('simplemma')} {MIN_LEMMA_LEN}\0"
+    keys = [hashlib.sha256((salt + t).encode()).hexdigest() for t in texts]
+    db = CacheDB.open(root, "lemmas", version=1, schema=LEMMA_SCHEMA)
+    try:
+        known: dict[str, list[str]] = {}
+        for start in range(0, len(keys), 500):  # sqlite's limit on parameters
+            chunk = keys[start:start + 500]
+            rows = db.read(f"SELECT key, lemmas FROM lemmas WHERE key IN ({','.join('?' * len(chunk))})", chunk,
+                           lambda row: (str(row[0]), str(row[1]).split()))
+            known.update(rows)
+        out, new = [], []
+        for key, text in zip(keys, texts, strict=True):
+            if key not in known:
+                known[key] = _lemmas(text)
+                new.append((key, " ".join(known[key])))  # lemmas are letters only: a space splits them
+            out.append(known[key])
+        if new:
+            db.write_many("INSERT OR REPLACE INTO lemmas (key, lemmas) VALUES (?, ?)", new)
+            db.commit()
+        return out
+    finally:
+        db.close()
+
+
 def dates_compatible(a: Item, b: Item) -> bool:
     if a.meta.date is None or b.meta.date is None:
         return True
@@ -108,7 +142,11 @@ class Pair:
     similarity: float
 
 
-def related_pairs(briefings: Sequence[Item]) -> list[Pair]:
+def _as_is(tokens: list[str]) -> list[str]:
+    return tokens
+
+
+def related_pairs(briefings: Sequence[Item], root: Path | None = None) -> list[Pair]:
     """Every pair of briefings about the same event, strongest evidence first: more subjects in
     common, then more similar text. Only pairs that share
     subjects are compared, so the work grows with the briefings about each company, not with the
@@ -129,8 +167,8 @@ def related_pairs(briefings: Sequence[Item]) -> list[Pair]:
         return []
     # Only briefings in a candidate pair are lemmatised (the slow part).
     row = {i: n for n, i in enumerate(sorted({i for pair in candidates for i in pair}))}
-    vectorizer = TfidfVectorizer(analyzer=_lemmas, sublinear_tf=True, use_idf=False)
-    vectors = vectorizer.fit_transform([_text(briefings[i]) for i in row])
+    vectorizer = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True, use_idf=False)
+    vectors = vectorizer.fit_transform(_lemma_lists([_text(briefings[i]) for i in row], root))
     left = vectors[[row[i] for i, _ in candidates]]
     right = vectors[[row[j] for _, j in candidates]]
     similarities = np.asarray(left.multiply(right).sum(axis=1)).ravel()  # the cosines, all pairs at once
@@ -180,7 +218,7 @@ def _first_added(members: Iterable[Item]) -> Item:
     return min(members, key=lambda b: (b.meta.added, b.slug))
 
 
-def group(briefings: Sequence[Item], pinned: Sequence[Story] = ()) -> list[Story]:
+def group(briefings: Sequence[Item], pinned: Sequence[Story] = (), root: Path | None = None) -> list[Story]:
     """The stories of a set of briefings: the pinned ones as given, then automatic ones of two or
     more briefings among the rest. Clusters merge along the strongest pairs first, and only
     when every date in the merged cluster stays compatible (no chains across months)."""
@@ -188,7 +226,7 @@ def group(briefings: Sequence[Item], pinned: Sequence[Story] = ()) -> list[Story
     taken = {slug for s in pinned for slug in s.briefings}
     free = [b for b in briefings if b.slug not in taken]
     cluster: dict[str, list[str]] = {b.slug: [b.slug] for b in free}
-    for pair in related_pairs(free):
+    for pair in related_pairs(free, root):
         left, right = cluster[pair.a], cluster[pair.b]
         if left is right:
             continue
@@ -290,7 +328,7 @@ def update(root: Path, briefings: Sequence[Item]) -> list[Story]:
     found = problems(StoriesFile(stories=[s for s in current.stories if s.pinned]), briefings)
     if found:
         raise StoriesError(found)
-    stories = group(briefings, [s for s in current.stories if s.pinned])
+    stories = group(briefings, [s for s in current.stories if s.pinned], root)
     text = dump(stories)
     if stories or (root / STORIES_FILE).exists():
         write_atomic(root / STORIES_FILE, text)
@@ -300,7 +338,7 @@ def update(root: Path, briefings: Sequence[Item]) -> list[Story]:
 def stale(root: Path, briefings: Sequence[Item]) -> bool:
     """Whether stories.yaml differs from what the build would write."""
     current = load(root)
-    expected = dump(group(briefings, [s for s in current.stories if s.pinned]))
+    expected = dump(group(briefings, [s for s in current.stories if s.pinned], root))
     path = root / STORIES_FILE
     actual = path.read_text(encoding="utf-8") if path.exists() else dump([])
     return actual != expected
