@@ -114,6 +114,52 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Italian -> Spanish, before the Spanish -> English step: where the Italian sense is still
+# visible in the Spanish, a Spanish word that spa-eng reads the intended way ("frente a" is
+# "rispetto a", while "di fronte a" is "enfrente a"; "pregunta" for "domanda" is "demand").
+# The engine then still reorders the adjectives, which a placeholder would stop.
+_LLEVAR = {"llevar": "traer", "llevará": "traerá", "llevarán": "traerán", "lleva": "trae", "llevan": "traen",
+           "llevado": "traído", "llevó": "trajo", "llevaron": "trajeron", "llevando": "trayendo", "llevaría": "traería"}
+_ASUMIR = {"asumir": "contratar", "asumirá": "contratará", "asumirán": "contratarán", "asume": "contrata",
+           "asumen": "contratan", "asumido": "contratado", "asumió": "contrató", "asumieron": "contrataron",
+           "asumiendo": "contratando", "asumiría": "contrataría"}
+_HIRED = (r"(?= (?:\d|ZZ\d|(?:nuevos|nuevas|personas|trabajadores|empleados|ingenieros|técnicos|jóvenes|investigadores|"
+          r"dependientes|otros|otras|más)\b))")
+RULES_ES: tuple[tuple[str, str], ...] = (
+    # "rispetto a" -> "frente a" -> "in front of"; "di fronte a" is "enfrente a" and stays
+    (r"(?<!\w)frente al(?!\w)", "comparado con el"), (r"(?<!\w)frente a(?!\w)", "comparado con"),
+    (r"(?<!\w)(?:Frente al|FRENTE AL)(?!\w)", "Comparado con el"),
+    (r"(?<!\w)(?:Frente a|FRENTE A)(?!\w)", "Comparado con"),
+    # "domanda" -> "pregunta" -> "question": demand (the plural "domande" is often questions)
+    (r"\bpregunta\b", "demanda"),
+    # "asta" -> "asta" -> "horn": auction
+    (r"\b([Ll]a|[Uu]na|EL|[Ee]l) asta\b", "la subasta"), (r"\b([Ll]as) astas\b", r"\1 subastas"),
+    # "premio del 48%" -> "prize": premium
+    (r"\bpremio(?= del? \S*\d| de riesgo)", "prima"),
+    # "la centrale" -> "la central" -> "head office": a power plant
+    (r"\b([Ll]a|[Uu]na|[Ee]sta|[Nn]ueva) central\b(?! (?:sindical|de compras|operativa))", r"\1 planta"),
+    (r"\b([Ll]as|[Nn]uevas) centrales\b(?! (?:sindicales|de compras|operativas))", r"\1 plantas"),
+    # "utile" -> "ganancia" -> "gain": profit
+    (r"\bganancia\b", "beneficio"), (r"\bganancias\b", "beneficios"),
+    # "rapporto" -> "ratio": relations with, a report; "ratio entre" is a ratio
+    (r"\bratios con\b", "relaciones con"), (r"\bratio con\b", "relación con"),
+    (r"\bratio\b(?! entre)", "informe"), (r"\bratios\b(?! entre)", "informes"),
+    # "assumere" people -> "asumir" -> "assume": hire
+    *((rf"\b{k}\b{_HIRED}", v) for k, v in _ASUMIR.items()),
+    *((rf"\b{k.capitalize()}\b{_HIRED}", v.capitalize()) for k, v in _ASUMIR.items()),
+    # "portare" -> "llevar" -> "spend": bring
+    *((rf"\b{k}\b(?! a cabo)", v) for k, v in _LLEVAR.items()),
+    *((rf"\b{k.capitalize()}\b(?! a cabo)", v.capitalize()) for k, v in _LLEVAR.items()),
+    # "caccia" (the aircraft) -> "caza" -> "hunting": a fighter jet
+    (r"\b([Ee]l|[Uu]n|[Nn]uevo) caza\b", r"\1 avión de combate"), (r"\b([Ll]os) cazas\b", r"\1 aviones de combate"),
+    # "un campione di" -> "un campeón de": a sample
+    (r"\b([Uu])n campeón de\b", r"\1na muestra de"),
+)
+# English words the pivot gives a business text in a sense it almost never has there.
+WORDS_EN = {"tents": "shops", "tent": "shop", "clients": "customers", "client": "customer", "collections": "revenues",
+            "fusion": "merger", "fusions": "mergers", "nets": "networks", "bend": "double", "bends": "doubles",
+            "bent": "doubled", "bending": "doubling"}
+
 # English -> Spanish -> Italian (the Italian page of an English article): the pivot's Spanish
 # abbreviations survive.
 RULES_IT: tuple[tuple[str, str], ...] = (
@@ -126,6 +172,25 @@ RULES_IT: tuple[tuple[str, str], ...] = (
 @functools.lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(p), r) for p, r in RULES)
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled_es() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in RULES_ES)
+
+
+# "rete" -> "red" -> "net": a network, unless an accounting word follows ("net profit", "net of tax").
+_NET_RE = re.compile(r"\b(n)et\b(?! (?:profits?|income|loss|losses|debts?|assets|results?|margins?|revenues?|sales|"
+                     r"zero|worth|cash|interest|gains?|exports|imports|investments?|inflows?|outflows?|capacity|"
+                     r"position|present|value|basis|terms|amount|total|balance|contribution|wealth|metering|energy|"
+                     r"emissions|importer|exporter|increase|decrease|reduction|growth|effect|impact|benefits?|savings|"
+                     r"jobs?|additions|earnings|proceeds|prices?|lease|financial|operating|liquidity|borrowing|"
+                     r"lending|buyers?|sellers?|flows?|of (?:tax|taxes|costs|fees|debt))\b)(?![-\w])")
+# "la rete 5G" -> "the network 5G" (after "net" became "network")
+_CODE_AFTER_RE = re.compile(r"\b(network|networks|coverage|standard|technology|connections?|antennas|services|phones|"
+                            r"smartphones|licences|licenses|frequencies|auction|spectrum|operators?|modems?|chips?) "
+                            r"(5G|4G|6G|LTE)\b")
+_WORDS_EN_RE = re.compile(r"\b(" + "|".join(sorted(WORDS_EN, key=len, reverse=True)) + r")\b")
 
 
 _LEFTOVER_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, SPANISH_LEFTOVERS), key=len, reverse=True))
@@ -144,7 +209,8 @@ def rules_version() -> str:
     from .protect import glossary
     from .protect import rules as protect_rules
 
-    text = (repr(protect_rules()) + repr(RULES) + repr(RULES_IT) + repr(sorted(SPANISH_LEFTOVERS.items()))
+    text = (repr(protect_rules()) + repr(RULES) + repr(RULES_IT) + repr(RULES_ES) + repr(sorted(WORDS_EN.items()))
+            + _NET_RE.pattern + _CODE_AFTER_RE.pattern + repr(sorted(SPANISH_LEFTOVERS.items()))
             + repr(sorted(glossary().items())))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
@@ -170,7 +236,17 @@ def post_edit(english: str) -> str:
         english = pattern.sub(replacement, english)
     english = _the_country_re().sub("", english)
     english = _LEFTOVER_RE.sub(_leftover, english)
+    english = _WORDS_EN_RE.sub(lambda m: WORDS_EN[m.group(0)], english)
+    english = _NET_RE.sub(lambda m: m.group(1) + "etwork", english)
+    english = _CODE_AFTER_RE.sub(r"\2 \1", english)
     return english[:1].upper() + english[1:]
+
+
+def pre_edit_spanish(spanish: str) -> str:
+    """The Spanish of the Italian -> Spanish step, with the senses spa-eng would get wrong fixed."""
+    for pattern, replacement in _compiled_es():
+        spanish = pattern.sub(replacement, spanish)
+    return spanish
 
 
 def post_edit_italian(italian: str) -> str:

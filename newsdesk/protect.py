@@ -39,6 +39,11 @@ def _glossary_folded() -> dict[str, str]:
     return {k.casefold(): v for k, v in glossary().items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _glossary_values() -> frozenset[str]:
+    return frozenset(glossary().values())
+
+
 @dataclass(frozen=True)
 class Protected:
     text: str  # with placeholders
@@ -98,6 +103,12 @@ def _prepose(translated: str, values: tuple[str, ...]) -> str:
         if any(ch.isdigit() for ch in noun_value):
             # "32 miliardi di dollari americani": the figure already says dollars
             return noun if adjective == "American" and noun_value.startswith("$") else kept
+        if not PLACEHOLDER_RE.fullmatch(noun):
+            # A capital after a known word is the engine's own order ("the first Italian sanction").
+            return f"{adjective} {noun}" if m.group(2).islower() else m.group(0)
+        lowered = noun_value[:1].lower() + noun_value[1:]
+        if lowered != noun_value and lowered in _glossary_values():
+            return f"{adjective} {lowered}"  # a term capitalised at a sentence start: "Chinese electric cars"
         return f"{adjective} {noun}"
 
     adjectives = [f"ZZ{i}ZZ" for i, v in enumerate(values) if v.casefold() in POSTPOSED] or ["(?!)"]
@@ -245,7 +256,7 @@ def rules() -> tuple[str, ...]:
     return (MODEL_RE.pattern, repr(sorted(MODEL_FIRST_WORD.items())), repr(sorted(NOT_A_NAME)), ACRONYM_RE.pattern,
             NUMBER_IT_RE.pattern, NAME_RUN_RE.pattern, SENTENCE_START_RE.pattern, repr(PHRASE_RULES),
             LOCATIVE_RE.pattern, repr(sorted(NOT_LOCATIVE_BEFORE)), FROM_BEFORE_RE.pattern, repr(POSTPOSED),
-            POSTPOSED_RE, "glossary-case-1")
+            POSTPOSED_RE, "glossary-case-1", "prepose-2")
 
 
 def _locatives(text: str, spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:

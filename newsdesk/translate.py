@@ -395,6 +395,8 @@ class ApertiumEngine:
                 raise TranslationError(self.name, f"{mode} exited {run.returncode}: {run.stderr.strip()[:200]}",
                                        engine_down=True)
             payload = run.stdout
+            if mode == "ita-spa" and target == "en":
+                payload = postedit.pre_edit_spanish(payload)  # senses spa-eng would get wrong
         parts = [p.strip() for p in re.split(r"\n\s*\n", payload.strip())]
         if len(parts) != len(texts):
             raise TranslationError(self.name, f"returned {len(parts)} paragraphs for {len(texts)} texts")

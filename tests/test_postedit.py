@@ -43,7 +43,20 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
                          ["On the Milan stock exchange", "stock has gained 3%"], ["To The", "title", "won"]),
     # business terms the pivot gives a wrong sense
     "compared-with-the": ("I ricavi sono cresciuti del 21% rispetto allo stesso periodo del 2025.",
-                          ["Revenues", "compared with the same period"], ["in front of", "collections"]),
+                          ["revenues", "compared with the same period"], ["in front of", "collections"]),
+    "in-front-of-kept": ("Il ministro ha parlato davanti al Parlamento.", ["in front of the Parliament"], ["compared"]),
+    "network-5g": ("La rete 5G e la rete fissa coprono il paese, con un utile netto in crescita.",
+                   ["5G network", "fixed network", "net profit"], ["net 5G", "fixed net ", "net gain"]),
+    "relations-report-ratio": ("I rapporti con la Cina restano buoni, dice il rapporto annuale; il rapporto tra "
+                               "debito e PIL sale.", ["relations with China", "annual report", "ratio"],
+                               ["ratios with"]),
+    "auction-adjective": ("L'asta pubblica si terrà a marzo.", ["public auction"], ["horn"]),
+    "premium-percent": ("Il premio del 48% offerto agli azionisti è alto.", ["premium of 48%"], ["prize"]),
+    "power-plant-noun": ("La centrale di Civitavecchia chiuderà.", ["plant of Civitavecchia"], ["head office"]),
+    "hire-people": ("L'azienda ha assunto 200 persone.", ["hired 200 people"], ["assumed"]),
+    "bring": ("Il progetto porterà lavoro a 500 persone.", ["will bring work"], ["spend"]),
+    "fighter-jets": ("I caccia europei voleranno nel 2035.", ["European fighter jets"], ["hunting"]),
+    "customers-main": ("I clienti principali hanno chiesto più capacità.", ["main customers"], ["clients"]),
     "agreement-will-bring": ("L'intesa porterà a 1.100 le assunzioni entro il 2027.",
                              ["agreement will bring", "1,100"], ["understood", "spend"]),
     "double": ("Il gruppo punta a raddoppiare la propria capacità produttiva.", ["double its own"],
@@ -74,8 +87,8 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
     "reached": ("La società ha raggiunto 12 milioni di clienti in Europa.", ["reached 12 million customers"],
                 ["achieved"]),
     "second-quarter": ("Il PIL è cresciuto nel secondo trimestre.", ["second quarter"], ["according to quarter"]),
-    "name-not-glossary": ("La Rete Ferroviaria Italiana investirà 2 miliardi nella rete del Sud.",
-                          ["Rete Ferroviaria Italiana", "network"], ["Network Ferroviaria"]),
+    "name-not-glossary": ("La Società Autostrade Meridionali investirà 2 miliardi con una società cinese.",
+                          ["Società Autostrade Meridionali", "Chinese company"], ["Company Autostrade"]),
     "an-before-vowel": ("L'Antitrust ha aperto un'istruttoria sulle tariffe.",
                         ["competition authority", "an investigation"], ["a investigation"]),
 }
@@ -96,8 +109,8 @@ def test_fluency_sentence(italian: str, required: list[str], forbidden: list[str
     ("salito ad Amsterdam", ("in Amsterdam",)),
     ("collegherà Milano a Torino", ("Milan", "Turin")),
     ("da Milano a Roma", ("Milan", "Rome")),
-    ("La Rete Ferroviaria Italiana e la rete", ("Rete Ferroviaria Italiana", "network")),
-    ("Rete e servizi", ("Network",)),
+    ("La Società Autostrade e la società", ("Società Autostrade", "company")),
+    ("Società e servizi", ("Company",)),
     ("quotata dal 2023", ("listed", "since")),
 ], ids=["a-city", "ad-city", "link", "from-to", "capital-is-a-name", "capital-at-start", "since-year"])
 def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
@@ -111,7 +124,11 @@ def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
     ("up to ZZ0ZZ American.", ("$32 billion",), "up to ZZ0ZZ."),
     ("exports are italian and ZZ0ZZ", ("Chinese",), "exports are Italian and ZZ0ZZ"),
     ("the ZZ0ZZ south korean", ("GPU",), "the South Korean ZZ0ZZ"),
-], ids=["lower-case", "after-adjective", "placeholder-adjective", "dollars", "after-verb", "two-words"])
+    ("the first Italian sanction", (), "the first Italian sanction"),
+    ("the new launcher european", (), "the new European launcher"),
+    ("ZZ0ZZ chinese, Brussels", ("Electric cars",), "Chinese electric cars, Brussels"),
+], ids=["lower-case", "after-adjective", "placeholder-adjective", "dollars", "after-verb", "two-words",
+        "engine-order-kept", "lower-case-after-word", "sentence-start-term"])
 def test_adjective_before_noun(translated: str, values: tuple[str, ...], restored: str) -> None:
     assert _prepose(translated, values) == restored
 
@@ -127,7 +144,27 @@ def test_adjective_before_noun(translated: str, values: tuple[str, ...], restore
     ("Sales in the first semester of the past year.", "Sales in the first half of last year."),
     ("A investigation and a European rule and a unit.", "An investigation and a European rule and a unit."),
     ("The line would have to open.", "The line should open."),
+    ("The net 5G, the net needs it, net profit, net of tax.",
+     "The 5G network, the network needs it, net profit, net of tax."),
+    ("The tents of Telco&Nets.", "The shops of Telco&Nets."),
 ], ids=["near-of", "agent-by", "accused-of-kept", "title-gone-up", "foresees-to", "collected-money", "in-growth",
-        "semester-past-year", "an", "would-have-to"])
+        "semester-past-year", "an", "would-have-to", "net", "words-lower-case-only"])
 def test_post_edit_phrase_table(english: str, edited: str) -> None:
     assert postedit.post_edit(english) == edited
+
+
+@pytest.mark.parametrize(("spanish", "edited"), [
+    ("Las ventas frente al trimestre.", "Las ventas comparado con el trimestre."),
+    ("FRENTE A ayer.", "Comparado con ayer."),
+    ("La sede es enfrente al puerto.", "La sede es enfrente al puerto."),
+    ("La pregunta de energía y las preguntas.", "La demanda de energía y las preguntas."),
+    ("La ganancia neta y las ganancias.", "La beneficio neta y las beneficios."),
+    ("Las ratios con China, la ratio anual, la ratio entre deuda y PIB.",
+     "Las relaciones con China, la informe anual, la ratio entre deuda y PIB."),
+    ("Asumirá la conduce y asumirá 300 ingenieros.", "Asumirá la conduce y contratará 300 ingenieros."),
+    ("Llevará trabajo y llevará a cabo el plan.", "Traerá trabajo y llevará a cabo el plan."),
+    ("La central nuclear y la central sindical.", "La planta nuclear y la central sindical."),
+], ids=["frente-al", "frente-a-capitals", "enfrente-kept", "pregunta-singular", "ganancia", "ratio", "asumir-people",
+        "llevar", "central"])
+def test_spanish_pre_edit(spanish: str, edited: str) -> None:
+    assert postedit.pre_edit_spanish(spanish) == edited
