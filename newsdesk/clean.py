@@ -270,6 +270,9 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
             i += 1
             continue
         if looks_like_body(line):
+            if head.title is None and is_chrome(line):  # a cookie or paywall banner above the headline
+                i += 1
+                continue
             break
         seen += 1
         author = byline(line)

@@ -323,7 +323,8 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
 
 
 HEADER_URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
-LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+# "it", or a locale tag a CMS writes ("it-IT", "it_IT", "IT"): the language is its first two letters.
+LANGUAGE_RE = re.compile(r"^([a-z]{2})(?:[-_][a-z]{2})?$", re.IGNORECASE)
 
 
 def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
@@ -350,9 +351,12 @@ def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
         if key == "url" and not HEADER_URL_RE.match(text):
             raise SourceError(rel, f"field 'url': expected an http:// or https:// URL (got {shown(text)!r:.60}); "
                               "write the full address, e.g. https://www.example.com/a")
-        if key == "language" and not LANGUAGE_RE.match(text):
-            raise SourceError(rel, f"field 'language': expected a two-letter code such as it or en "
-                              f"(got {shown(text)!r:.30})")
+        if key == "language":
+            m = LANGUAGE_RE.match(text)
+            if m is None:
+                raise SourceError(rel, f"field 'language': expected a two-letter code such as it or en "
+                                  f"(got {shown(text)!r:.30})")
+            text = m.group(1).lower()
         meta[key] = text
     return meta
 
@@ -410,24 +414,39 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
 
 # ---- saved HTML ----------------------------------------------------------------------------
 
-def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
+# trafilatura's precision mode first (less page furniture); its balanced mode when precision finds
+# no body, as on a table layout or a page whose text is only in its JSON-LD articleBody.
+PRECISION_MODES = (True, False)
+
+
+def _extract(text: str, precision: bool) -> dict[str, Any]:
     import trafilatura  # heavy import: only when an HTML seed exists
 
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                            include_tables=False, favor_precision=True)
-    doc: dict[str, Any] = {}
+                                            include_tables=False, favor_precision=precision)
     if isinstance(extracted, dict):
-        doc = extracted
-    elif extracted is not None:
-        doc = extracted.as_dict()
-    if not (doc.get("text") or "").strip():
-        raise SourceError(rel, "no article text found in the HTML page; save the article page itself, "
-                          "or paste its text into a .txt file")
-    title = clean.html_title(text) or clean.strip_site_suffix(str(doc.get("title") or "")) or None
-    meta = {"title": title, "url": doc.get("url"), "publisher": doc.get("sitename"),
-            "author": doc.get("author"), "date": dates.html_date(text)}
-    meta = {k: v for k, v in meta.items() if v}
-    if not HEADER_URL_RE.match(str(meta.get("url", "https://x"))):
-        del meta["url"]  # a relative or javascript: link in the page's metadata is not a source URL
-    # trafilatura gives one paragraph per line.
-    return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta)
+        return extracted
+    return extracted.as_dict() if extracted is not None else {}
+
+
+def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
+    title = clean.html_title(text)
+    published = dates.html_date(text)
+    problem: SourceError | None = None
+    for precision in PRECISION_MODES:
+        doc = _extract(text, precision)
+        if not str(doc.get("text") or "").strip():
+            continue
+        meta = {"title": title or clean.strip_site_suffix(str(doc.get("title") or "")) or None,
+                "url": doc.get("url"), "publisher": doc.get("sitename"), "author": doc.get("author"),
+                "date": published}
+        meta = {k: v for k, v in meta.items() if v}
+        if not HEADER_URL_RE.match(str(meta.get("url", "https://x"))):
+            del meta["url"]  # a relative or javascript: link in the page's metadata is not a source URL
+        try:
+            # trafilatura gives one paragraph per line.
+            return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta)
+        except SourceError as exc:  # no body after the title: try the next mode
+            problem = exc
+    raise problem or SourceError(rel, "no article text found in the HTML page; save the article page itself, "
+                                 "or paste its text into a .txt file")

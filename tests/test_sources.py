@@ -135,6 +135,23 @@ def test_a_malformed_extra_header_field_is_still_refused(tmp_path: Path, header:
     assert str(info.value).startswith(f"seeds/x.md: unknown header field(s) {field}; allowed: author, date")
 
 
+@pytest.mark.parametrize("name", ["table_layout_page.html", "cookie_banner_first.txt"])
+def test_a_page_laid_out_in_a_table_or_under_a_cookie_banner_is_read(name: str) -> None:
+    a = read(name)
+    assert a.title == "Frosinone, riapre la cartiera chiusa da tre anni con 80 assunzioni"
+    assert a.paragraphs[0].startswith("La cartiera di Isola del Liri tornerà a produrre")
+    assert len(a.paragraphs) == 2
+
+
+@pytest.mark.parametrize(("declared", "language"), [("it-IT", "it"), ("it_IT", "it"), ("EN", "en")])
+def test_a_locale_tag_declares_its_language(tmp_path: Path, declared: str, language: str) -> None:
+    path = tmp_path / "seeds" / "x.md"
+    path.parent.mkdir()
+    path.write_text(f"---\ntitle: Enel investe al Sud\nlanguage: {declared}\n---\n\nEnel investe tre miliardi.\n",
+                    "utf-8")
+    assert read_source(path, tmp_path).language == language
+
+
 def test_markdown_syntax_in_title_is_kept_verbatim() -> None:
     assert read("markdown_syntax_in_title.md").title == "COP30: a guide # uno *due* [tre](http://x)"
 
