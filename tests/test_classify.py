@@ -215,3 +215,9 @@ def test_one_word_repeated_is_not_a_topic_unless_the_title_names_it() -> None:
             "stabile.")
     assert find_topics("Piazza Affari chiude in rialzo", body, "it") == ["markets"]
     assert find_topics("Piazza Affari, 3 miliardi di scambi", body, "it") == ["markets", "investment"]
+
+
+def test_on_a_tie_the_topic_named_first_comes_first() -> None:
+    body = "La fiera di Torino apre domani con duecento espositori da tutta Europa e un programma di incontri."
+    assert find_topics("Satelliti e robot, la nuova sfida dell’industria torinese", body, "it") == ["space", "robotics"]
+    assert find_topics("Robot e satelliti, la nuova sfida dell’industria torinese", body, "it") == ["robotics", "space"]
