@@ -1,5 +1,7 @@
 """What one search costs a reader, measured in headless Chromium: Material's built-in search
-(one index file, downloaded whole) or Pagefind (a chunked static index), on a built site.
+(one index file, downloaded whole) or Pagefind (a chunked static index), on a built site. A
+Pagefind index split into shards (newsdesk/search_index.py) is searched as the search page does,
+through pagefind/newsdesk/pagefind.js, which merges them: every shard's files are counted.
 
     python bench/search_bytes.py bench/out/10000/site nvidia
 
@@ -60,11 +62,12 @@ def measure(site: Path, query: str) -> dict[str, int]:
                 box.press_sequentially(query)
                 page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
             else:
-                page.evaluate("""async (q) => {
-                    const pf = await import('/pagefind/pagefind.js');
+                merged = (site / "pagefind" / "newsdesk" / "pagefind.js").is_file()
+                page.evaluate("""async ([q, module]) => {
+                    const pf = await import(module);
                     const search = await pf.search(q);
                     await Promise.all(search.results.slice(0, 5).map(r => r.data()));
-                }""", query)
+                }""", [query, "/pagefind/newsdesk/pagefind.js" if merged else "/pagefind/pagefind.js"])
             out[name] = sum(sizes)
             page.close()
         server.shutdown()

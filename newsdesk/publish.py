@@ -23,7 +23,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from . import search_index, urls
 from .site import GENERATED_DIRS
 
 CONFIGS = {"en": "mkdocs.yml", "it": "mkdocs.it.yml"}
@@ -105,10 +105,9 @@ def build_all(root: Path) -> int:
     failed = [lang for lang, p in procs.items() if p.wait() != 0]
     if failed:
         return _fail(f"the MkDocs build of {', '.join(failed)} failed (see above); site/ is incomplete")
-    # One Pagefind run indexes both languages (by <html lang>) into site/pagefind/.
-    cmd = [sys.executable, "-m", "pagefind", "--site", "site", "--quiet"]
-    if subprocess.run(cmd, cwd=root, check=False).returncode != 0:
-        return _fail(f"{' '.join(cmd)} failed")
+    # Pagefind, both languages (by <html lang>), re-indexing only the shards whose pages changed.
+    if search_index.index_site(root) != 0:
+        return 1
     stamp_file.parent.mkdir(exist_ok=True)
     stamp_file.write_text(current, encoding="utf-8")
     return 0

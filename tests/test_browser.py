@@ -104,6 +104,37 @@ def test_search_finds_the_expected_briefings(page, base_url: str, lang: str, que
     assert slugs <= found, hrefs
 
 
+@pytest.fixture(scope="module")
+def sharded_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site with its search index split into 8 shard bundles (newsdesk/search_index.py;
+    a real site shards past 1,000 briefings): Seed 000's and 002's briefings are in two different
+    shards, neither the primary bundle."""
+    from newsdesk.search_index import index_site, shard_of
+
+    root = tmp_path_factory.mktemp("sharded")
+    shutil.copytree(built_site / "site", root / "site")
+    assert index_site(root, shards=8) == 0
+    assert len({shard_of(f"briefings/{slug}/index.html", 8) for slug in (SLUG_000, SLUG_002)} - {0}) == 2
+    with serve(root / "site", QuietHandler) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("lang", "query"), [
+    ("en", "Nvidia"), ("en", "data centers"), ("en", "Alibaba chip Nvidia"), ("en", "Nvidia zzzz"),
+    ("it", "chip"), ("it", "sovranità"), ("it", "dati Nvidia"),
+])
+def test_search_over_shards_finds_what_one_index_finds(page, base_url: str, sharded_url: str,  # type: ignore[no-untyped-def]
+                                                       lang: str, query: str) -> None:
+    """Results merged from every shard, each briefing once, and the same pages as one index: a
+    word that only another shard holds is not ignored, nor stood in for by a prefix."""
+    prefix = "" if lang == "en" else "it/"
+    one_index = search(page, base_url + prefix, query)
+    sharded = search(page, sharded_url + prefix, query)
+    assert len(sharded) == len(set(sharded))
+    assert sorted(h.replace(sharded_url, "") for h in sharded) == sorted(h.replace(base_url, "") for h in one_index)
+    assert all(f"/{prefix}briefings/" in h or lang == "en" for h in sharded)
+
+
 def switch_language(page, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Open the header's language menu as a reader does, then pick a language."""
     page.locator(".md-header__option .md-select button").first.click()

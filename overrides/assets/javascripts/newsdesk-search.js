@@ -10,7 +10,10 @@
   var script = document.querySelector("script[src$='pagefind/pagefind-ui.js']");
   var baseUrl = new URL(script.src).pathname.replace(/pagefind\/pagefind-ui\.js$/, "");
   var ui = new PagefindUI({
-    element: "#nd-search", baseUrl: baseUrl, showSubResults: false, showImages: false, resetStyles: false,
+    // The index is split into shard bundles that pagefind/newsdesk/pagefind.js merges
+    // (newsdesk/search_index.py): Pagefind UI loads that module instead of Pagefind's own.
+    element: "#nd-search", bundlePath: baseUrl + "pagefind/newsdesk/", baseUrl: baseUrl,
+    showSubResults: false, showImages: false, resetStyles: false,
     // Pagefind's own Italian says "Cancella la cronologia" for a button that clears the box.
     translations: italian ? {clear_search: "Cancella", placeholder: "Cerca", search_label: "Cerca nei briefing"} : {},
     processResult: function (result) {
