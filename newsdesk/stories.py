@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ MIN_SHARED_SUBJECTS = 2
 # 0.22 sits between. Lemmas of three letters or fewer are mostly articles and prepositions.
 MIN_SIMILARITY = 0.22
 MIN_LEMMA_LEN = 4
+PAIR_BLOCK = 100_000  # candidate pairs whose cosines are computed at once
 
 HEADER = """\
 # Stories: briefings about the same event from different sources, one page each.
@@ -158,25 +160,35 @@ def related_pairs(briefings: Sequence[Item], root: Path | None = None) -> list[P
     for i, found in enumerate(subjects):
         for name in found:
             by_subject[name].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    # Pairs as one int64 each (i * n + j), counted with numpy: a large archive has millions of
+    # pairs that share one subject, and a dict of tuples of them took gigabytes.
+    n = len(briefings)
+    codes = array("q")
     for members in by_subject.values():
-        for pair in _close_in_time(briefings, members):
-            shared[pair] += 1
-    candidates = sorted(p for p, n in shared.items() if n >= MIN_SHARED_SUBJECTS)
-    if not candidates:
+        codes.extend(i * n + j for i, j in _close_in_time(briefings, members))
+    unique, counts = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
+    del codes
+    keep = counts >= MIN_SHARED_SUBJECTS
+    candidates, shared = unique[keep], counts[keep]
+    if not len(candidates):
         return []
+    lefts, rights = candidates // n, candidates % n
     # Only briefings in a candidate pair are lemmatised (the slow part).
-    row = {i: n for n, i in enumerate(sorted({i for pair in candidates for i in pair}))}
+    in_pairs = np.unique(np.concatenate([lefts, rights]))
+    row = np.full(n, -1, dtype=np.int64)
+    row[in_pairs] = np.arange(len(in_pairs))
     vectorizer = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True, use_idf=False)
-    vectors = vectorizer.fit_transform(_lemma_lists([_text(briefings[i]) for i in row], root))
-    left = vectors[[row[i] for i, _ in candidates]]
-    right = vectors[[row[j] for _, j in candidates]]
-    similarities = np.asarray(left.multiply(right).sum(axis=1)).ravel()  # the cosines, all pairs at once
+    vectors = vectorizer.fit_transform(_lemma_lists([_text(briefings[i]) for i in in_pairs.tolist()], root))
+    similarities = np.concatenate([  # the cosines, a block of pairs at a time
+        np.asarray(vectors[row[lefts[k:k + PAIR_BLOCK]]].multiply(vectors[row[rights[k:k + PAIR_BLOCK]]])
+                   .sum(axis=1)).ravel()
+        for k in range(0, len(candidates), PAIR_BLOCK)])
     pairs = []
-    for (i, j), similarity in zip(candidates, similarities.tolist(), strict=True):
+    for i, j, common, similarity in zip(lefts.tolist(), rights.tolist(), shared.tolist(), similarities.tolist(),
+                                        strict=True):
         if similarity >= MIN_SIMILARITY:
             a, b = sorted((briefings[i].slug, briefings[j].slug))
-            pairs.append(Pair(a, b, shared[(i, j)], round(similarity, 6)))
+            pairs.append(Pair(a, b, common, round(similarity, 6)))
     return sorted(pairs, key=lambda p: (-p.shared, -p.similarity, p.a, p.b))
 
 
@@ -226,15 +238,24 @@ def group(briefings: Sequence[Item], pinned: Sequence[Story] = (), root: Path | 
     taken = {slug for s in pinned for slug in s.briefings}
     free = [b for b in briefings if b.slug not in taken]
     cluster: dict[str, list[str]] = {b.slug: [b.slug] for b in free}
+    # The stated dates of a cluster as (earliest, latest) day: every pair of its dates is
+    # compatible exactly when latest - earliest <= MAX_DAYS_APART (undated members fit any).
+    span: dict[int, tuple[int, int] | None] = {
+        id(cluster[b.slug]): None if b.meta.date is None else (b.meta.date.toordinal(),) * 2 for b in free}
     for pair in related_pairs(free, root):
         left, right = cluster[pair.a], cluster[pair.b]
         if left is right:
             continue
-        if not all(dates_compatible(by_slug[x], by_slug[y]) for x in left for y in right):
+        a, b = span[id(left)], span[id(right)]
+        merged = a or b if a is None or b is None else (min(a[0], b[0]), max(a[1], b[1]))
+        if merged is not None and merged[1] - merged[0] > MAX_DAYS_APART:
             continue
+        if len(left) < len(right):  # the smaller cluster's members move
+            left, right = right, left
         left.extend(right)
         for slug in right:
             cluster[slug] = left
+        span[id(left)] = merged
     stories = list(pinned)
     seen: set[int] = set()
     for members in cluster.values():
