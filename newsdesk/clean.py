@@ -62,11 +62,20 @@ PHOTO_AGENCIES = r"(?:ANSA|AGF|AP|AFP|Reuters|LaPresse|Getty Images|Imagoeconomi
 CREDIT_RE = re.compile(r"(?:\((?:foto|ph\.?|photo|credit[s]?|immagine)\b[^)]*\)|\b(?:foto|ph\.?|photo)\s*:\s*\S.*"
                        r"|\bFoto di [A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\.?"
                        rf"|\(\s*(?:©\s*)?{PHOTO_AGENCIES}\s*\)|©\s*{PHOTO_AGENCIES}\.?"
-                       r"|\bGetty Images\.?)\s*$", re.IGNORECASE)
+                       r"|\bGetty Images\.?|\b(?:foto|immagine) d[i']\s?(?:repertorio|archivio)\.?)\s*$", re.IGNORECASE)
 # Prompts to the reader, never article text: newsletter, channels, app, paywall, image notes.
 PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?:whatsapp|telegram)|scarica l'app|"
                        r"vuoi ricevere|resta aggiornat[oi]|clicca qui|riservat[oi] agli abbonati|"
-                       r"immagine di copertina|credit[oi] foto|crediti fotografici)\b", re.IGNORECASE)
+                       r"immagine di copertina|credit[oi] foto|crediti fotografici|"
+                       r"ti è piaciut[oa] quest[oa]|sostienici|sostieni (?:il nostro|la nostra|l'informazione)|"
+                       r"fai una donazione|con una donazione|segnala(?:ci)? un errore|scrivi alla redazione|"
+                       r"attiva le notifiche|inserisci la tua (?:e-?mail|mail)|lascia un commento|"
+                       r"ricevi (?:gratis |ogni )?(?:le notizie|la newsletter|gli aggiornamenti)|"
+                       # the site's footer
+                       r"direttore responsabile|testata registrata|registrazione (?:del|presso il) tribunale|"
+                       r"partita iva|p\.\s?iva|edito da|proudly powered|"
+                       # an author's bio box: "Mario Rossi è giornalista, scrive di energia dal 2010."
+                       r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b", re.IGNORECASE)
 PROMPT_MAX_WORDS = 30
 CAPTION_HINT_RE = re.compile(r"\((?:a destra|a sinistra|al centro|da sinistra|da destra)\)|^da sinistra,",
                              re.IGNORECASE)
@@ -188,9 +197,11 @@ GLUED_BACK_RE = re.compile(
     r"(?<=[.!?»”\"])\s+(?:[-–—|]\s+[A-Z][^.!?|]{1,40}"
     r"|(?:©\s*)?riproduzione riservata\s*©?"
     rf"|©\s*[^.!?]{{1,40}}|\(\s*{PHOTO_AGENCIES}\s*\)\.?|\((?:ANSA|AGI|Adnkronos|Askanews|Dire|Italpress)\)\.?"
-    r"|(?:leggi anche|potrebbe interessarti(?: anche)?|vedi anche|guarda anche|leggi l['’]articolo)\b.*)\s*$",
+    r"|(?:leggi anche|potrebbe interessarti(?: anche)?|vedi anche|guarda anche|leggi l['’]articolo)\b.*"
+    r"|(?:nella foto|in foto|foto:|ph\.|condividi\b)[^.!?]*\.?)\s*$",
     re.IGNORECASE)
-AGENCY_TAIL_RE = re.compile(r"\s*\((?:ANSA|AGI|Adnkronos|Askanews|Dire|Italpress|Reuters|LaPresse)\)(?=\.?\s*$)")
+AGENCY_TAIL_RE = re.compile(r"\s*\((?:ANSA(?:-AFP)?|AGI|Adnkronos|Askanews|Dire|Italpress|Reuters|LaPresse|Teleborsa|"
+                            r"AFP|AP)\)(?=\.?\s*$)", re.IGNORECASE)
 
 
 def strip_glued(line: str) -> str:

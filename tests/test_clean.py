@@ -74,6 +74,8 @@ def test_page_furniture_is_chrome(line: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "Il piano prevede 1.800 posti di lavoro entro il 2029.",
+    "Il giornalista che segue il processo è stato minacciato.",
+    "Il ministro si occupa di energia dal 2022 e ha detto che il piano è pronto.",
     "La Regione Molise finanzierà i corsi di formazione per i dipendenti.",
     "I lavoratori oggi",
 ])
@@ -90,6 +92,8 @@ def test_article_text_is_not_chrome(line: str) -> None:
     ("Lo ha detto il ministro. © Riproduzione riservata", "Lo ha detto il ministro."),
     ("Lo ha detto il ministro (ANSA).", "Lo ha detto il ministro."),
     ("Lo ha detto il ministro. Leggi anche: Enel, il piano", "Lo ha detto il ministro."),
+    ("Lo ha detto il ministro. Nella foto, il ministro a Bari.", "Lo ha detto il ministro."),
+    ("Lo ha detto il ministro (Italpress).", "Lo ha detto il ministro."),
     # Article text that looks alike stays whole.
     ("Secondo Il Sole 24 Ore, il governo taglierà le tasse.", "Secondo Il Sole 24 Ore, il governo taglierà le tasse."),
     ("Economia e finanza sono legate.", "Economia e finanza sono legate."),
@@ -108,6 +112,10 @@ def test_furniture_glued_to_a_sentence_is_cut_off(line: str, expected: str) -> N
     "Vuoi ricevere ogni mattina le notizie di economia? Iscriviti alla nostra newsletter.",
     "Resta aggiornato: segui il nostro canale WhatsApp.",
     "Contenuto riservato agli abbonati.",
+    "Ti è piaciuto questo articolo? La rivista è indipendente: sostienici con una donazione.",
+    "Marta Fermo è giornalista, scrive di energia e trasporti dal 2014.",
+    "Testata registrata presso il Tribunale di Bari n. 12 del 2019.",
+    "Un'antenna installata su un tetto. Foto di repertorio",
 ])
 def test_captions_and_prompts_are_chrome_even_with_a_full_stop(line: str) -> None:
     assert clean.is_chrome(line)
