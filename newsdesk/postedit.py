@@ -57,7 +57,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(grown|increased|decreased|fallen|risen|dropped|rose|fell|grew|climbed|gained|lost|jumped|slipped) "
      r"of (?=[\d$€£¥₩₹][\d.,]*%)", r"\1 by "),
     # "ha superato i 3.000 miliardi" -> "has surpassed the €3 trillion"
-    (r"\b(surpassed|exceeded|reached|touched|raised|invested|collected|hit|passed|topped|overtaken) the "
+    (r"\b(surpassed|exceeded|reached|touched|raised|invested|collected|hit|passed|topped|overtaken|surpasses|exceeds|"
+     r"reaches|touches|surpass|exceed|reach) the "
      r"(?=[$€£¥₩₹]|\d)", r"\1 "),
     # "è scesa al 6,1%" -> "is descent to the 6.1%" -> "has fallen to 6.1%"
     (r"\b(?:is|has) descent\b", "has fallen"),
@@ -106,9 +107,25 @@ RULES: tuple[tuple[str, str], ...] = (
     # "in crescita del 12%" -> "in growth of 12%"
     (r"\bin growth of (?=[\d.,]+%)", "up "), (r"\bin decline of (?=[\d.,]+%)", "down "),
     (r"\b(first|second) semester\b", r"\1 half"),
-    (r"\bof the past year\b", "of last year"),
+    (r"(?<!\bin )(?<!\bover )(?<!\bduring )(?<!\bfor )\bthe past (week|month|year|night|weekend|quarter)\b",
+     r"last \1"),
+    (r"\b(is|are|was|were) attended\b", r"\1 expected"),
     (r"\bthe aim of (?=[\d$€£¥₩₹])", "the target of "),
     (r"\b(has|have|had) answered to\b", r"\1 responded to"),
+    # "oltre il 90%" -> "further of 90%"
+    (r"\bfurther of (?=(?:the )?[$€£¥₩₹]?\d|a |an |one |two |three |ten |a hundred|a thousand)", "more than "),
+    (r"\bin (?:rise|increase) of (?=[\d.,]+%)", "up "), (r"\bin (?:descent|decrease|fall) of (?=[\d.,]+%)", "down "),
+    (r"\bthan the waits\b", "than expected"), (r"\b(lower|higher|better|worse) that the waits\b", r"\1 than expected"),
+    (r"\b(more|less|lower|higher|better|worse|bigger|smaller|greater|fewer|larger|faster|slower|cheaper|stronger|"
+     r"weaker|longer|shorter) that (?=the |a |an |in |on |expected|[$€£¥₩₹]?\d)", r"\1 than "),
+    (r"\bgo in in (service|operation)\b", r"come into \1"), (r"\bgoes in in (service|operation)\b", r"comes into \1"),
+    (r"\bwent in in (service|operation)\b", r"came into \1"), (r"\bgone in in (service|operation)\b", r"come into \1"),
+    # "servono a" -> "hacen falta" -> "do fault"
+    (r"\bdo fault\b", "serve"), (r"\bdoes fault\b", "serves"),
+    (r"\b(\d+) km time\b", r"\1 km/h"),
+    # "da 35 a 90" -> "of 35 to 90"; "da Nvidia ad Apple" after a comma -> "of Nvidia to Apple"
+    (r"\bof ([$€£¥₩₹]?[\d.,]+(?: ?%| (?:million|billion|trillion))?) to (?=[$€£¥₩₹]?\d)", r"from \1 to "),
+    (r"(, |\()of (?=[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* to [A-Z])", r"\1from "),
     # "a investigation": the pivot's article does not follow the English noun
     (r"\b([Aa]) (?=(?!(?:eu|uni|use|usu|usa|uti|one|once|ura|uro)[a-z])[aeiou][a-z])", r"\1n "),
 )
@@ -154,11 +171,61 @@ RULES_ES: tuple[tuple[str, str], ...] = (
     (r"\b([Ee]l|[Uu]n|[Nn]uevo) caza\b", r"\1 avión de combate"), (r"\b([Ll]os) cazas\b", r"\1 aviones de combate"),
     # "un campione di" -> "un campeón de": a sample
     (r"\b([Uu])n campeón de\b", r"\1na muestra de"),
+    # "passare da 35 a 90" -> "pasar de" -> "spend of": go from
+    *((rf"\b{k}\b(?= del? (?:\d|ZZ\d))", v) for k, v in {
+        "pasar": "ir", "pasará": "irá", "pasarán": "irán", "pasa": "va", "pasan": "van", "pasado": "ido",
+        "pasó": "fue", "pasaron": "fueron", "pasando": "yendo", "pasaría": "iría"}.items()),
+    # "i comuni" -> "los comunes" -> "the common": municipalities
+    (r"\b(\d[\d.]*|ZZ\d+ZZ|[Ll]os|[Ee]stos|[Aa]lgunos|[Mm]uchos|[Vv]arios|[Oo]tros|[Pp]equeños) comunes\b",
+     r"\1 municipios"),
+    (r"\b([Ee]l|[Uu]n|[Dd]el|[Aa]l|[Cc]ada) común\b", r"\1 municipio"),
+    # "le attese" -> "las esperas" -> "the waits": expectations
+    (r"\besperas\b", "expectativas"),
 )
 # English words the pivot gives a business text in a sense it almost never has there.
 WORDS_EN = {"tents": "shops", "tent": "shop", "clients": "customers", "client": "customer", "collections": "revenues",
             "fusion": "merger", "fusions": "mergers", "nets": "networks", "bend": "double", "bends": "doubles",
             "bent": "doubled", "bending": "doubling"}
+
+# Italian news tells a finished event in the passato prossimo ("ha approvato ieri"), which the
+# pivot makes a present perfect; with a stated past time English needs the simple past.
+PAST_TIME_RE = re.compile(r"\b(?:yesterday|last (?:week|month|year|night|weekend|quarter|spring|summer|autumn|"
+                          r"winter|January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|ago|in (?:19|20)\d\d|"
+                          r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+PERFECT_ONLY_RE = re.compile(r"\b(?:since|so far|ever|never|yet|until now|to date)\b")
+IRREGULAR_PAST = {
+    "gone": "went", "grown": "grew", "risen": "rose", "fallen": "fell", "sold": "sold", "made": "made", "said": "said",
+    "seen": "saw", "taken": "took", "given": "gave", "written": "wrote", "chosen": "chose", "begun": "began",
+    "done": "did", "won": "won", "lost": "lost", "brought": "brought", "bought": "bought", "held": "held", "led": "led",
+    "left": "left", "paid": "paid", "put": "put", "set": "set", "cut": "cut", "hit": "hit", "spent": "spent",
+    "built": "built", "sent": "sent", "spoken": "spoke", "shown": "showed", "known": "knew", "become": "became",
+    "come": "came", "run": "ran", "met": "met", "kept": "kept", "found": "found", "told": "told", "thought": "thought",
+    "struck": "struck", "withdrawn": "withdrew", "driven": "drove", "undertaken": "undertook", "overtaken": "overtook",
+    "broken": "broke", "frozen": "froze", "arisen": "arose", "sought": "sought", "taught": "taught", "caught": "caught",
+    "drawn": "drew", "flown": "flew", "thrown": "threw", "stood": "stood", "spread": "spread", "lent": "lent",
+    "dealt": "dealt", "meant": "meant", "had": "had", "got": "got", "shut": "shut", "beaten": "beat",
+}
+_PERFECT_RE = re.compile(r"\b(has|have) (been|[a-z]+ed|" + "|".join(IRREGULAR_PAST) + r")\b")
+
+
+def _simple_past(sentence: str) -> str:
+    if re.search(r"\bwill\b", sentence):
+        # "dal 2029" -> "since 2029": with a future it is "from 2029"
+        sentence = re.sub(r"(\bwill\b.*?) since (?=(?:19|20)\d\d\b)", r"\1 from ", sentence)
+    # "compared with a year ago" is the term of a comparison, not the time of the event
+    stated = re.sub(r"\b(?:compared with|than|from|versus) (?:the )?\w+ \w+ ago\b", "", sentence)
+    if not PAST_TIME_RE.search(stated) or PERFECT_ONLY_RE.search(stated):
+        return sentence
+
+    def past(m: re.Match[str]) -> str:
+        participle = m.group(2)
+        if participle == "been":
+            return "was" if m.group(1) == "has" else "were"
+        return IRREGULAR_PAST.get(participle, participle)
+
+    return _PERFECT_RE.sub(past, sentence)
+
 
 # English -> Spanish -> Italian (the Italian page of an English article): the pivot's Spanish
 # abbreviations survive.
@@ -210,7 +277,8 @@ def rules_version() -> str:
     from .protect import rules as protect_rules
 
     text = (repr(protect_rules()) + repr(RULES) + repr(RULES_IT) + repr(RULES_ES) + repr(sorted(WORDS_EN.items()))
-            + _NET_RE.pattern + _CODE_AFTER_RE.pattern + repr(sorted(SPANISH_LEFTOVERS.items()))
+            + _NET_RE.pattern + _CODE_AFTER_RE.pattern + PAST_TIME_RE.pattern
+            + PERFECT_ONLY_RE.pattern + repr(sorted(IRREGULAR_PAST.items())) + repr(sorted(SPANISH_LEFTOVERS.items()))
             + repr(sorted(glossary().items())))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
@@ -239,6 +307,7 @@ def post_edit(english: str) -> str:
     english = _WORDS_EN_RE.sub(lambda m: WORDS_EN[m.group(0)], english)
     english = _NET_RE.sub(lambda m: m.group(1) + "etwork", english)
     english = _CODE_AFTER_RE.sub(r"\2 \1", english)
+    english = "".join(_simple_past(part) for part in re.split(r"(?<=[.!?;])(\s+)", english))
     return english[:1].upper() + english[1:]
 
 

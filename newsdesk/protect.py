@@ -146,6 +146,7 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"«“(]\s*)$")
 # Italian phrases the glossary cannot list one by one: (pattern, English).
 PHRASE_RULES: tuple[tuple[str, str], ...] = (
     (r"\b[Dd]al(?= (?:19|20)\d\d\b)", "since"),  # "quotata dal 2023" -> "listed since 2023", not "of 2023"
+    (r"\b[Ss]ei(?= (?:nuov[ie] )?[a-zà-ù]+[ie]\b)", "six"),  # "sei satelliti" -> "six", not "you are"
 )
 # "a"/"ad" before a place is "in" ("prodotto a Breslavia", "salito ad Amsterdam"), except after
 # a word of motion, link or comparison ("collegherà Milano a Torino", "vicino a Taranto") or in

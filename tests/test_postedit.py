@@ -91,6 +91,28 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
                           ["Società Autostrade Meridionali", "Chinese company"], ["Company Autostrade"]),
     "an-before-vowel": ("L'Antitrust ha aperto un'istruttoria sulle tariffe.",
                         ["competition authority", "an investigation"], ["a investigation"]),
+    "becomes": ("Il Sud-Est asiatico diventa la nuova frontiera dei data center.", ["becomes the new"], ["goes back"]),
+    "serve": ("I dati servono alla Protezione civile per seguire le frane.", ["serve"], ["do fault"]),
+    "by-institution": ("Il taglio dei tassi da parte della Fed è atteso a dicembre.", ["by the Fed", "expected"],
+                       ["apart from", "attended"]),
+    "municipalities": ("Il progetto coinvolge 2.600 comuni e il comune di Milano.",
+                       ["2,600 municipalities", "municipality of Milan"], ["common"]),
+    "six": ("Sei satelliti sono stati lanciati ieri.", ["Six satellites were launched yesterday"], ["You are"]),
+    "expectations": ("Il dato è più basso delle attese degli analisti.", ["lower than the expectations"],
+                     ["waits", "lower that"]),
+    "closed-up": ("Francoforte ha chiuso in rialzo dello 0,9%.", ["closed up by 0.9%"], ["in rise"]),
+    "surpasses": ("Il danno totale supera i 9 milioni di euro.", ["surpasses €9 million"], ["the €9"]),
+    "able-kmh-from": ("I treni, in grado di viaggiare a 360 km orari, entreranno in servizio dal 2029.",
+                      ["able to travel", "360 km/h", "will enter service from 2029"], ["degree", "km time", "since"]),
+    "go-from-to": ("La startup passerà da 35 a 90 dipendenti entro il 2027.", ["will go from 35 to 90"], ["spend"]),
+    "from-name-to-name": ("I clienti principali, da Nvidia ad Apple, hanno chiesto più capacità.",
+                          ["from Nvidia to Apple"], ["of Nvidia"]),
+    "more-than": ("La Cina produce oltre il 90% del totale mondiale.", ["more than 90%"], ["further of"]),
+    "simple-past-yesterday": ("Il governo ha approvato ieri una nuova legge.", ["The government approved yesterday"],
+                              ["has approved"]),
+    "simple-past-last-week": ("L'accordo è stato firmato la settimana scorsa a Parigi.",
+                              ["was signed last week in Paris"], ["has been", "past week"]),
+    "perfect-kept-since": ("La città ha limitato dal 2019 i nuovi data center.", ["has limited"], []),
 }
 
 
@@ -147,8 +169,14 @@ def test_adjective_before_noun(translated: str, values: tuple[str, ...], restore
     ("The net 5G, the net needs it, net profit, net of tax.",
      "The 5G network, the network needs it, net profit, net of tax."),
     ("The tents of Telco&Nets.", "The shops of Telco&Nets."),
+    ("Sales have grown by 5% in 2024.", "Sales grew by 5% in 2024."),
+    ("The rules have been approved yesterday. It has risen.", "The rules were approved yesterday. It has risen."),
+    ("The company has announced a plan.", "The company has announced a plan."),
+    ("It has grown since 2019, last year too.", "It has grown since 2019, last year too."),
+    ("The plant will open since 2029.", "The plant will open from 2029."),
 ], ids=["near-of", "agent-by", "accused-of-kept", "title-gone-up", "foresees-to", "collected-money", "in-growth",
-        "semester-past-year", "an", "would-have-to", "net", "words-lower-case-only"])
+        "semester-past-year", "an", "would-have-to", "net", "words-lower-case-only", "past-irregular",
+        "past-been-plural", "perfect-without-past-time", "perfect-with-since", "future-from-year"])
 def test_post_edit_phrase_table(english: str, edited: str) -> None:
     assert postedit.post_edit(english) == edited
 
