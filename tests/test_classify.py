@@ -221,3 +221,8 @@ def test_on_a_tie_the_topic_named_first_comes_first() -> None:
     body = "La fiera di Torino apre domani con duecento espositori da tutta Europa e un programma di incontri."
     assert find_topics("Satelliti e robot, la nuova sfida dell’industria torinese", body, "it") == ["space", "robotics"]
     assert find_topics("Robot e satelliti, la nuova sfida dell’industria torinese", body, "it") == ["robotics", "space"]
+
+
+def test_a_central_bank_is_no_power_plant() -> None:
+    hits = cue_hits("La banca centrale ha lasciato invariati i tassi; la centrale di Brindisi chiuderà.", "it")
+    assert [(c.topic, c.text) for c in hits] == [("markets", "banca centrale"), ("energy", "centrale")]
