@@ -47,14 +47,10 @@ def measure(site: Path, query: str) -> dict[str, int]:
             if not present:
                 continue
             page = browser.new_page()
-            sizes: list[int] = []
-
-            def record(response, sizes=sizes):  # type: ignore[no-untyped-def]
-                # Only what search needs: Material's worker, lunr and index; Pagefind's bundle.
-                if response.ok and any(k in response.url for k in ("search", "lunr", "pagefind")):
-                    sizes.append(len(response.body()))
-
-            page.on("response", record)
+            finished: list = []  # type: ignore[type-arg]
+            # Requests are only collected here (asking for a body inside the handler races the
+            # page's close) and measured once the network is idle. Pagefind fetches from a worker.
+            page.on("requestfinished", lambda request, finished=finished: finished.append(request))
             page.goto(base + "about/")
             if name == "material_bytes":
                 box = page.locator("input.md-search__input")
@@ -68,7 +64,10 @@ def measure(site: Path, query: str) -> dict[str, int]:
                     const search = await pf.search(q);
                     await Promise.all(search.results.slice(0, 5).map(r => r.data()));
                 }""", [query, "/pagefind/newsdesk/pagefind.js" if merged else "/pagefind/pagefind.js"])
-            out[name] = sum(sizes)
+            page.wait_for_load_state("networkidle")
+            # Only what search needs: Material's worker, lunr and index; Pagefind's bundle.
+            out[name] = sum(r.sizes()["responseBodySize"] for r in finished
+                            if any(k in r.url for k in ("search", "lunr", "pagefind")))
             page.close()
         server.shutdown()
         browser.close()

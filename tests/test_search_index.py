@@ -51,7 +51,7 @@ def test_shards_are_balanced() -> None:
     assert min(sizes) > 625 * 0.85 and max(sizes) < 625 * 1.15, sizes
 
 
-@pytest.mark.parametrize(("briefings", "shards"), [(0, 1), (1000, 1), (1001, 2), (3000, 4), (10_000, 16)])
+@pytest.mark.parametrize(("briefings", "shards"), [(0, 1), (3000, 1), (3001, 2), (10_000, 4), (20_000, 8)])
 def test_shard_count_doubles_past_the_target(briefings: int, shards: int) -> None:
     pages = [f"{prefix}briefings/b{i}/index.html" for i in range(briefings) for prefix in ("", "it/")]
     assert shard_count([*pages, "about/index.html", "it/about/index.html"]) == shards
@@ -189,6 +189,20 @@ def test_no_manifest_a_new_pagefind_or_a_missing_bundle_rebuilds(small_site: Pat
     assert rebuilt() == everything
     entry.unlink()
     assert rebuilt() == {bundle_path(shard)}
+
+
+def test_a_pagefind_run_over_the_site_by_hand_is_undone(small_site: Path) -> None:
+    """`pagefind --site site` writes a whole-site index over the primary bundle: merged with the
+    shards, every briefing would be found twice. The next build sees an entry it did not write."""
+    import subprocess
+    import sys
+
+    site = small_site / "site"
+    primary = indexed_urls(site / BUNDLE)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], check=True)
+    assert len(indexed_urls(site / BUNDLE)) > len(primary)
+    assert search_index.index_site(small_site, shards=4) == 0
+    assert indexed_urls(site / BUNDLE) == primary
 
 
 def test_a_failed_pagefind_run_keeps_the_served_bundles_and_the_next_build_redoes_them(
