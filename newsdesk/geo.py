@@ -151,10 +151,16 @@ def story_regions(title: str, paragraphs: list[str], lang: str) -> list[str]:
     """Countries and macro-regions the story is about, each country with its macro-regions
     (as the site files them). Tuned on tests/eval/tune; see README "Measuring"."""
     score: dict[str, float] = {}
+    listed: dict[str, int] = {}  # macro-region -> most of its countries named in one paragraph
     parts = [(title, TITLE_WEIGHT), *((p, 1.0 + (LEAD_WEIGHT if n == 0 else 0.0)) for n, p in enumerate(paragraphs))]
     for text, weight in parts:
+        here: dict[str, set[str]] = {}
         for place in find_places(text, lang):
             score[place.code] = score.get(place.code, 0.0) + weight * (1.0 if place.named else DEMONYM_WEIGHT)
+            for macro in macro_regions(place.code):
+                here.setdefault(macro, set()).add(place.code)
+        for macro, members in here.items():
+            listed[macro] = max(listed.get(macro, 0), len(members))
     if not score:
         return []
     countries = {c: s for c, s in score.items() if is_country(c)}
@@ -163,16 +169,14 @@ def story_regions(title: str, paragraphs: list[str], lang: str) -> list[str]:
     if countries and not kept:
         kept = {max(countries, key=lambda c: (countries[c], c))}
     found = {c for c, s in score.items() if not is_country(c) and s >= MIN_SCORE}
-    # A continent story listing many of its countries: the macro-region, plus only the
-    # countries that stand out.
-    by_macro: dict[str, list[str]] = {}
-    for code in countries:
-        for macro in macro_regions(code):
-            by_macro.setdefault(macro, []).append(code)
-    for macro, members in by_macro.items():
-        if len(members) >= CONTINENT_COUNTRIES:
+    # A paragraph listing many countries of one continent: the story is about the macro-region,
+    # plus the countries that stand out. Countries of one continent scattered over the text
+    # ("fuori dalla Cina" here, "componenti da Corea del Sud, Giappone e Taiwan" there) make no list.
+    for macro, count in listed.items():
+        if count >= CONTINENT_COUNTRIES:
             found.add(macro)
-            kept -= {c for c in members if countries[c] < 0.8 * top or countries[c] < MIN_SCORE + 1}
+            kept -= {c for c in countries if macro in macro_regions(c)
+                     and (countries[c] < 0.8 * top or countries[c] < MIN_SCORE + 1)}
     found |= kept
     for code in list(found):
         found.update(macro_regions(code))
