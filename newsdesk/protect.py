@@ -75,7 +75,16 @@ POSTPOSED = {w.casefold(): w for w in """
     current
 """.split()} | {  # noqa: SIM905 (a word list reads better as text)
     "south african": "South African", "south korean": "South Korean", "latin american": "Latin American",
-    "north american": "North American", "new zealand": "New Zealand"}
+    "north american": "North American", "new zealand": "New Zealand",
+    # the engine's plural noun for an adjective after a placeholder ("PMI italiane" -> "SMEs Italians")
+    **{f"{w.casefold()}s": w for w in """Italian European American German Russian Brazilian Mexican Canadian Korean
+        Indian Australian African Asian""".split()}}  # noqa: SIM905
+# Adjectives of the glossary that follow their noun in Italian: moved only when they come from a
+# placeholder (as plain English words they may be nouns: "data mining", "Monday evening").
+POSTPOSED_TERMS = frozenset("""
+    mining ruling evening parallel shipping port steel car manufacturing aerospace dairy mandatory reusable
+    subsidised repetitive mid-range high-end low-end
+""".split())  # noqa: SIM905 (a word list reads better as text)
 # A token the adjective may follow: a placeholder or a lower-case word that is not a function word.
 NOT_A_NOUN = frozenset("""
     the a an of to in on at by for from with and or nor but as than that which who whom whose is are was were be
@@ -84,35 +93,47 @@ NOT_A_NOUN = frozenset("""
     he she you one become becomes became remain remains remained seem seems seemed
 """.split())  # noqa: SIM905 (a word list reads better as text)
 POSTPOSED_WORDS = "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(POSTPOSED, key=len, reverse=True))
-POSTPOSED_RE = r"(?<![\w-])(ZZ\d+ZZ|[a-z][\w-]*) ({adjectives}|(?i:" + POSTPOSED_WORDS + r"))(?![\w-])"
+ADJECTIVE_RE = r"(?:{adjectives}|(?i:" + POSTPOSED_WORDS + r"))(?![\w-])"
+POSTPOSED_RE = r"(?<![\w-])(ZZ\d+ZZ|[a-z][\w-]*)((?: " + ADJECTIVE_RE + r")+)"
 
 
 def _prepose(translated: str, values: tuple[str, ...]) -> str:
-    """Put a postposed adjective before its noun: "ZZ0ZZ japanese" -> "Japanese ZZ0ZZ"."""
+    """Put postposed adjectives before their noun, the last first, as English orders them:
+    "ZZ0ZZ japanese" -> "Japanese ZZ0ZZ"; "group ZZ1ZZ german" (gruppo automobilistico tedesco)
+    -> "German ZZ1ZZ group"."""
     def value(token: str) -> str:
         m = PLACEHOLDER_RE.fullmatch(token)
         return values[int(m.group(1))] if m else token
 
+    def english(token: str) -> str:
+        return POSTPOSED.get(value(token).casefold(), value(token))
+
     def swap(m: re.Match[str]) -> str:
-        noun, adjective = m.group(1), POSTPOSED[value(m.group(2)).casefold()]
-        noun_value = value(noun)
-        # Not after a noun: the adjective stays, with its capital ("are italian" -> "are Italian").
-        kept = f"{noun} {m.group(2) if PLACEHOLDER_RE.fullmatch(m.group(2)) else adjective}"
-        if noun_value.casefold() in NOT_A_NOUN or noun_value.casefold() in POSTPOSED:
+        noun, noun_value = m.group(1), value(m.group(1))
+        tokens = re.findall(adjective_re, m.group(2))
+        # Not after a noun: the adjectives stay, with their capital ("are italian" -> "are Italian").
+        kept = " ".join([noun, *(t if PLACEHOLDER_RE.fullmatch(t) or english(t).casefold() != t.casefold()
+                                 else english(t) for t in tokens)])
+        if noun_value.casefold() in NOT_A_NOUN or noun_value.casefold() in POSTPOSED.keys() | POSTPOSED_TERMS:
             return kept
         if any(ch.isdigit() for ch in noun_value):
             # "32 miliardi di dollari americani": the figure already says dollars
-            return noun if adjective == "American" and noun_value.startswith("$") else kept
+            if english(tokens[0]) == "American" and noun_value.startswith("$"):
+                return " ".join([noun, *tokens[1:]])
+            return kept
         if not PLACEHOLDER_RE.fullmatch(noun):
             # A capital after a known word is the engine's own order ("the first Italian sanction").
-            return f"{adjective} {noun}" if m.group(2).islower() else m.group(0)
-        lowered = noun_value[:1].lower() + noun_value[1:]
-        if lowered != noun_value and lowered in _glossary_values():
-            return f"{adjective} {lowered}"  # a term capitalised at a sentence start: "Chinese electric cars"
-        return f"{adjective} {noun}"
+            if not (tokens[0].islower() or PLACEHOLDER_RE.fullmatch(tokens[0])):
+                return m.group(0)
+        else:
+            lowered = noun_value[:1].lower() + noun_value[1:]
+            if lowered != noun_value and lowered in _glossary_values():
+                noun = lowered  # a term capitalised at a sentence start: "Chinese electric cars"
+        return " ".join([*(english(t) for t in reversed(tokens)), noun])
 
-    adjectives = [f"ZZ{i}ZZ" for i, v in enumerate(values) if v.casefold() in POSTPOSED] or ["(?!)"]
-    return re.sub(POSTPOSED_RE.format(adjectives="|".join(adjectives)), swap, translated)
+    adjectives = [f"ZZ{i}ZZ" for i, v in enumerate(values) if v.casefold() in POSTPOSED or v in POSTPOSED_TERMS]
+    adjective_re = ADJECTIVE_RE.format(adjectives="|".join(adjectives or ["(?!)"]))
+    return re.sub(POSTPOSED_RE.format(adjectives="|".join(adjectives or ["(?!)"])), swap, translated)
 
 
 # A name followed by a model or series code: "Model Y", "Serie C", "Galaxy S24", "Falcon 9".
@@ -257,7 +278,7 @@ def rules() -> tuple[str, ...]:
     return (MODEL_RE.pattern, repr(sorted(MODEL_FIRST_WORD.items())), repr(sorted(NOT_A_NAME)), ACRONYM_RE.pattern,
             NUMBER_IT_RE.pattern, NAME_RUN_RE.pattern, SENTENCE_START_RE.pattern, repr(PHRASE_RULES),
             LOCATIVE_RE.pattern, repr(sorted(NOT_LOCATIVE_BEFORE)), FROM_BEFORE_RE.pattern, repr(POSTPOSED),
-            POSTPOSED_RE, "glossary-case-1", "prepose-2")
+            POSTPOSED_RE, ADJECTIVE_RE, "glossary-case-1", "prepose-2", repr(sorted(POSTPOSED_TERMS)))
 
 
 def _locatives(text: str, spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:

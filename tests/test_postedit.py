@@ -97,6 +97,9 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
                        ["apart from", "attended"]),
     "municipalities": ("Il progetto coinvolge 2.600 comuni e il comune di Milano.",
                        ["2,600 municipalities", "municipality of Milan"], ["common"]),
+    "industry-adjectives": ("Il grande gruppo automobilistico tedesco e la società mineraria Vale.",
+                            ["German car group", "mining company Vale"], ["group car", "automotriz"]),
+    "ruling-family": ("La famiglia regnante degli Emirati ha investito.", ["ruling family"], ["family ruling"]),
     "six": ("Sei satelliti sono stati lanciati ieri.", ["Six satellites were launched yesterday"], ["You are"]),
     "expectations": ("Il dato è più basso delle attese degli analisti.", ["lower than the expectations"],
                      ["waits", "lower that"]),
@@ -149,8 +152,16 @@ def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
     ("the first Italian sanction", (), "the first Italian sanction"),
     ("the new launcher european", (), "the new European launcher"),
     ("ZZ0ZZ chinese, Brussels", ("Electric cars",), "Chinese electric cars, Brussels"),
+    ("the group ZZ0ZZ German", ("car",), "the German car group"),
+    ("the family ZZ0ZZ of", ("ruling",), "the ruling family of"),
+    ("data ZZ0ZZ", ("evening",), "evening data"),
+    ("data mining and Monday evening", (), "data mining and Monday evening"),
+    ("the ZZ0ZZ ZZ1ZZ Italians do", ("SMEs", "manufacturing"), "the Italian manufacturing ZZ0ZZ do"),
+    ("for the Italians and Europeans", (), "for the Italians and Europeans"),
 ], ids=["lower-case", "after-adjective", "placeholder-adjective", "dollars", "after-verb", "two-words",
-        "engine-order-kept", "lower-case-after-word", "sentence-start-term"])
+        "engine-order-kept", "lower-case-after-word", "sentence-start-term", "two-adjectives-reversed",
+        "glossary-adjective", "glossary-adjective-after-word", "plain-words-not-adjectives", "plural-demonym",
+        "plural-demonym-noun-kept"])
 def test_adjective_before_noun(translated: str, values: tuple[str, ...], restored: str) -> None:
     assert _prepose(translated, values) == restored
 
