@@ -90,6 +90,12 @@ class EntitiesFile(_Model):
     organization_cues: list[Text] = []
     organization_suffixes: list[Text] = []
     product_cues: list[Text] = []
+    not_organization_acronyms: list[Text] = []
+    speech_verbs: list[Text] = []
+    company_forms: list[Text] = []
+    institutions: list[Text] = []
+    name_connectors: list[Text] = []
+    function_words: list[Text] = []
     aliases: dict[str, Text] = {}
     units: dict[str, Text] = {}
     news_outlets: list[Text] = []

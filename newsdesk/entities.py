@@ -1,15 +1,33 @@
 """Rule-based entities: organisations, people and products.
 
 No Italian NER model installs offline, so: a gazetteer (data/entities.yaml) for names that
-recur, plus cues for new ones: a role before a name marks a person ("l'amministratore
-delegato Eddie Wu"), a letter-digit mix a product ("H20", "Qwen3-Omni"), an organisation word
-or suffix an organisation ("la divisione T-Head"). Places are left to geo.
+recur, plus rules for new ones.
+
+- A name is a run of capitalised words that no punctuation interrupts: "il presidente della
+  Regione, Antonio Carrera" holds two runs, never "Regione Antonio Carrera".
+- A person is two to four capitalised words that start with a known first name
+  (data/first_names.txt) or follow a role ("l'amministratore delegato Wen-Hao Lin") or a speech
+  verb, and hold no organisation word ("Gulf Research Center" is not a person).
+- An organisation is a run ending in an organisation word ("Gesto Robotics", "Toyota Motor",
+  "Hon Hai Precision Industry"), an institution ("Autorità di regolazione per energia reti e
+  ambiente", "Polizia postale", "Comune di Bologna"), a run after an organisation noun ("la
+  società britannica Nscale", "la torinese Argotec") or before one in apposition ("Humain, una
+  società"), an acronym that is not a technical or business term (HBM, PMI, Spa are not), a
+  mixed-case word ("FiberCop"), or a name listed alongside an organisation ("BYD, Geely e Saic").
+- A product is a letter-digit mix ("Qwen3-Omni") or a name after a product noun.
+
+Article level (find_entities): an organisation only cited as a source ("secondo Reuters",
+"riporta Bloomberg", "(ANSA)") or only given as an example ("da Nvidia ad Apple") is not a
+participant and is left out ("accordi con operatori come Vodafone" is one); an organisation goes
+by the acronym the article keeps using ("l'Agenzia per la cybersicurezza nazionale (ACN) ...
+l'ACN") and by its fullest company name ("Toyota Motor", not also "Toyota"). Places are left to
+geo.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,40 +36,84 @@ import simplemma
 from . import datafiles, geo
 
 KINDS = ("organizations", "people", "products")
-TOKEN_RE = re.compile(r"[\w][\w.&-]*[\w]|[\w]", re.UNICODE)
-ELISION_RE = re.compile(r"\b(?:l|dell|all|dall|nell|sull|d|un|quest|quell)['’]", re.IGNORECASE)
-MAX_NGRAM = 5
-CUE_WINDOW = 6  # words before a name in which a role cue counts
+TOKEN_RE = re.compile(r"[\w][\w.&-]*[\w&]|[\w]", re.UNICODE)
+ELISION_RE = re.compile(r"\b(?:l|dell|all|dall|nell|sull|coll|d|un|quest|quell|tutt)['’]", re.IGNORECASE)
+MAX_RUN = 6
+CUE_WINDOW = 12  # words before a name in which a role cue counts
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+CAMEL_RE = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]{2,}[A-Z]?[a-z]*$")
+# What may stand between two words of one name: spaces (and blanked elisions), "&", a hyphen.
+JOIN_RE = re.compile(r"^\s*(?:[&+]\s*)?$")
+# Between a name and the next one of a list: "BYD, Geely e Saic", "Hino Motors e con Isuzu".
+LIST_GAP_RE = re.compile(r"^\s*(?:,|\be\b|\bed\b|\bo\b|\band\b|&)\s*(?:(?:con|da|dal|dalla|dallo|di|del|della|"
+                         r"la|il|lo|le|gli|i)\s+)?$", re.IGNORECASE)
+# A source the article cites: "secondo Reuters", "lo riporta Bloomberg", "stime raccolte da".
+CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferiscono|scrive|scrivono|rivela|"
+                      r"rivelano|citando|citat[aeio] da|raccolt[aeio] da|riportat[aeio] da|rivelat[aeio] da|"
+                      r"anticipat[aeio] da|according to|reported by|fonte|fonti)\b[^,;:.()]*$", re.IGNORECASE)
+# An example, not a participant: "i clienti, da Nvidia ad Apple".
+EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
+VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
+# The noun of an apposition right after a name: "Fonterra, la cooperativa", "ESMC, la joint venture".
+APPOSITION_RE = re.compile(r"\s*,\s*(?:il|lo|la|l['’]\s*|i|gli|le|un|una|uno)\s*(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+PARTICLES = ("De", "Di", "Da", "Del", "Della", "Van", "Von")
 
 
 @dataclass
 class EntityConfig:
-    known: dict[str, tuple[str, str]]  # casefolded alias -> (kind, canonical)
+    known: dict[str, tuple[str, str, str]]  # token key of an alias -> (kind, canonical, spelling)
     stop: set[str]
+    not_org_acronyms: set[str]
     person_cues: list[tuple[str, ...]]
     person_verbs: list[tuple[str, ...]]
+    speech_verbs: set[str]
     org_cues: set[str]
     org_suffixes: set[str]
+    company_forms: set[str]
+    institutions: set[str]
+    connectors: set[str]
     product_cues: set[str]
+    function_words: set[str]
+    first_names: set[str]
+    demonyms: set[str]
+    outlets: set[str]
     max_known_words: int = field(default=1)
+
+
+def _key(name: str) -> str:
+    """The token key a name is matched by: "Banca d'Italia" -> "banca italia"."""
+    return " ".join(t.casefold() for t in TOKEN_RE.findall(ELISION_RE.sub(" ", name)))
 
 
 @lru_cache(maxsize=1)
 def config() -> EntityConfig:
     data = datafiles.entities()
-    known: dict[str, tuple[str, str]] = {}
+    known: dict[str, tuple[str, str, str]] = {}
     for kind in KINDS:
         for canonical, aliases in data.of_kind(kind).items():
             for name in [canonical, *aliases]:
-                known[name.casefold()] = (kind, canonical)
+                # A spelling that differs only in case is the canonical one ("NVIDIA" -> "Nvidia").
+                spelling = canonical if name.casefold() == canonical.casefold() else name
+                known.setdefault(_key(name), (kind, canonical, spelling))
+    first_names = {w.casefold() for line in datafiles.read_text("first_names.txt").splitlines()
+                   if not line.startswith("#") for w in line.split()}
     return EntityConfig(
         known=known,
         stop={w.casefold() for w in data.not_entities},
+        not_org_acronyms={w.casefold() for w in data.not_organization_acronyms},
         person_cues=[tuple(c.split()) for c in data.person_cues],
         person_verbs=[tuple(c.split()) for c in data.person_verbs],
+        speech_verbs={c.casefold() for c in data.speech_verbs},
         org_cues={c.casefold() for c in data.organization_cues},
         org_suffixes={c.casefold() for c in data.organization_suffixes},
+        company_forms={c.casefold() for c in data.company_forms},
+        institutions={c.casefold() for c in data.institutions},
+        connectors={c.casefold() for c in data.name_connectors},
         product_cues={c.casefold() for c in data.product_cues},
+        function_words={c.casefold() for c in data.function_words},
+        first_names=first_names,
+        demonyms={d.casefold() for d in datafiles.regions().demonyms},
+        outlets={_key(n) for n in data.news_outlets},
         max_known_words=max(len(k.split()) for k in known),
     )
 
@@ -64,8 +126,19 @@ def _has_letter_digit(token: str) -> bool:
     return any(c.isalpha() for c in token) and any(c.isdigit() for c in token)
 
 
+def _titlecase(token: str) -> bool:
+    """ "Carrera", "Wen-Hao", "D'Amico": each part capitalised then lower case."""
+    parts = [p for p in re.split(r"[-']", token) if p]
+    return bool(parts) and parts[0][0].isupper() and all((p[1:].islower() or not p[1:]) and p.isalpha() for p in parts)
+
+
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
     return len(words) >= len(cue) and tuple(words[len(words) - len(cue):]) == cue
+
+
+def _is_verb(word: str, lang: str) -> bool:
+    lemma = simplemma.lemmatize(word.casefold(), lang=lang)
+    return lemma != word.casefold() and bool(VERB_LEMMA_RE.search(lemma))
 
 
 @dataclass(frozen=True)
@@ -74,103 +147,423 @@ class Mention:
     name: str
     start: int  # character offsets in the sentence
     end: int
+    cited: bool = False  # named as a source the article cites ("secondo Reuters")
+    example: bool = False  # named as an example ("da Nvidia ad Apple")
+    acronym: str | None = None  # the acronym given in brackets right after ("... nazionale (ACN)")
+    key: str = ""  # what mentions of one entity share: the canonical name, casefolded
+
+
+@dataclass
+class _Run:
+    start: int  # token indices
+    end: int
+    kind: str | None
+    name: str
+    key: str
+
+
+class _Sentence:
+    def __init__(self, sentence: str, lang: str) -> None:
+        self.raw = sentence
+        self.lang = lang
+        self.text = ELISION_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+        self.tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(self.text)]
+        self.lower = [t[0].casefold() for t in self.tokens]
+
+    def gap(self, i: int) -> str:
+        """The text between token i-1 and token i."""
+        return self.text[self.tokens[i - 1][2]:self.tokens[i][1]] if i > 0 else self.text[:self.tokens[0][1]]
+
+    def joined(self, i: int) -> bool:
+        return i > 0 and bool(JOIN_RE.match(self.gap(i)))
+
+    def before(self, i: int) -> str:
+        return self.raw[:self.tokens[i][1]]
+
+
+def _known_at(s: _Sentence, i: int, cfg: EntityConfig) -> tuple[int, tuple[str, str, str]] | None:
+    """The longest gazetteer name starting at token i: (words, (kind, canonical, spelling))."""
+    for n in range(min(cfg.max_known_words, len(s.tokens) - i), 0, -1):
+        key = " ".join(s.lower[i:i + n])
+        entry = cfg.known.get(key)
+        if not entry or not all(s.joined(k) for k in range(i + 1, i + n)):
+            continue
+        spelling = entry[2]
+        if spelling[0].islower():
+            if s.tokens[i][0] != TOKEN_RE.findall(spelling)[0]:
+                continue  # "bayernets", "e&": only as written
+        elif not _is_cap(s.tokens[i][0]):
+            continue
+        return n, entry
+    return None
+
+
+def _institution(s: _Sentence, i: int, cfg: EntityConfig) -> int:
+    """End (exclusive) of an institution's name starting at token i ("Autorità di sistema
+    portuale del Mar Ionio", "Polizia postale", "Comune di Bologna"), or i when there is none."""
+    if s.lower[i] not in cfg.institutions or not s.tokens[i][0][0].isupper():
+        return i
+    j = i + 1
+    last_word = i
+    while j < len(s.tokens) and j - i < 14 and s.joined(j):
+        word, low = s.tokens[j][0], s.lower[j]
+        if low in cfg.connectors:
+            j += 1
+            continue
+        if low in ("e", "and") and j + 1 < len(s.tokens) and s.joined(j + 1) \
+                and not s.tokens[j - 1][0][0].isupper() and s.tokens[j + 1][0][0].islower() \
+                and s.lower[j + 1] not in cfg.function_words:
+            j += 1  # "energia reti e ambiente"
+            continue
+        if low in cfg.function_words or word.isdigit() or (word[0].islower() and _is_verb(word, s.lang)):
+            break
+        if low in cfg.first_names and j + 1 < len(s.tokens) and s.joined(j + 1) and _titlecase(s.tokens[j + 1][0]):
+            break  # "del Garante Livia Ceccarelli": a person's name follows
+        last_word = j
+        j += 1
+    return last_word + 1 if last_word > i else i
+
+
+@lru_cache(maxsize=1)
+def _local_country_names() -> frozenset[str]:
+    """Country names in the languages subsidiaries are named in ("Brasil", "España", "Deutschland")."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for lang in ("it", "en", "fr", "de", "es", "pt", "nl"):
+        names.update(n.casefold() for code, n in Locale(lang).territories.items() if code.isalpha())
+    return frozenset(names)
+
+
+def _is_place_name(word: str, places: dict[str, tuple[str, ...]]) -> bool:
+    return word in places or word in geo.gazetteer().cities or word in _local_country_names()
+
+
+def _cited(s: _Sentence, i: int, key: str) -> bool:
+    before = s.before(i)
+    if CITED_RE.search(before[-120:]):
+        return True
+    # A news agency in brackets is a credit: "(ANSA)", "(Foto Reuters)".
+    return _key(key) in config().outlets and bool(re.search(r"\(\s*(?:foto\s+)?$", before, re.IGNORECASE))
+
+
+def _example(s: _Sentence, i: int, j: int) -> bool:
+    before = s.before(i)
+    after = s.raw[s.tokens[j - 1][2]:]
+    if re.search(r"(?:^|[,:(]\s*)da\s+$", before, re.IGNORECASE) and EXAMPLE_AFTER_RE.match(after):
+        return True  # "da Nvidia ad Apple"
+    # "..., da Nvidia ad Apple" (the second one)
+    return bool(re.search(r"(?:^|[,:(]\s*)da\s+[^,;:.]*\bad?\s+(?:l['’]\s*)?$", before, re.IGNORECASE))
 
 
 def find_mentions(sentence: str, lang: str) -> list[Mention]:
     """Entity mentions in one sentence, with spans (used to protect names in translation)."""
     cfg = config()
-    gz = geo.gazetteer()
-    places = gz.names.get(lang, gz.names["en"])
-    text = ELISION_RE.sub(lambda m: " " * len(m.group(0)), sentence)
-    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    lower = [t[0].casefold() for t in tokens]
-    out: list[Mention] = []
+    s = _Sentence(sentence, lang)
+    places = geo.gazetteer().names.get(lang, geo.gazetteer().names["en"])
+    runs: list[_Run] = []
     i = 0
-    while i < len(tokens):
-        word = tokens[i][0]
+    n_tok = len(s.tokens)
+    while i < n_tok:
+        word = s.tokens[i][0]
+        hit = _known_at(s, i, cfg)
+        if hit:
+            n, (kind, canonical, spelling) = hit
+            j = i + n
+            # Its fuller company name ("Toyota Motor", "Comau Spa") is the same organisation; a
+            # subsidiary named after its country or region ("Enel Green Power Brasil") another.
+            while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in cfg.company_forms:
+                j += 1
+            same = j
+            while kind == "organizations" and j < n_tok and s.joined(j) and _is_cap(s.tokens[j][0]) \
+                    and _is_place_name(s.lower[j], places):
+                j += 1
+            name = spelling if j == i + n else f"{spelling} {' '.join(t[0] for t in s.tokens[i + n:j])}"
+            key = canonical.casefold() if j == same else name.casefold()
+            runs.append(_Run(i, j, kind, name, key))
+            i = j
+            continue
         if not _is_cap(word):
             i += 1
             continue
-        # Longest known name first ("Alibaba Cloud" before "Alibaba").
-        hit = None
-        for n in range(min(cfg.max_known_words, len(tokens) - i), 0, -1):
-            key = " ".join(lower[i:i + n])
-            if key in cfg.known and _is_cap(tokens[i + n - 1][0]):
-                hit = n, cfg.known[key]
-                break
-        if hit:
-            n, (kind, canonical) = hit
-            out.append(Mention(kind, canonical, tokens[i][1], tokens[i + n - 1][2]))
-            i += n
+        # A capitalised ordinary word opens no name ("Secondo Reuters", "Il Garante", "Sanità"),
+        # unless an organisation word follows ("Gesto Robotics") or its context makes it one ("la
+        # milanese Fatturo").
+        if s.lower[i] in cfg.function_words or (
+                simplemma.is_known(s.lower[i], lang=lang) and s.lower[i] not in cfg.first_names
+                and s.lower[i] not in cfg.institutions and not _has_letter_digit(word) and not word.isupper()):
+            followed = i + 1 < n_tok and s.joined(i + 1) and _is_cap(s.tokens[i + 1][0])
+            if followed and s.lower[i] not in cfg.function_words and _is_org_word(s.lower[i + 1], cfg):
+                pass
+            elif not followed and s.lower[i] not in cfg.function_words and _org_context(s, i, i + 1, cfg):
+                runs.append(_Run(i, i + 1, "organizations", word, word.casefold()))
+                i += 1
+                continue
+            else:
+                i += 1
+                continue
+        end = _institution(s, i, cfg)
+        if end > i + 1:
+            name = " ".join(t[0] for t in s.tokens[i:end])
+            runs.append(_Run(i, end, "organizations", _written(s, i, end), name.casefold()))
+            i = end
             continue
-        # An unknown run of capitalised words.
-        j = i
-        while j < len(tokens) and _is_cap(tokens[j][0]) and j - i < MAX_NGRAM and lower[j] not in cfg.known:
-            j += 1
-        run = [t[0] for t in tokens[i:j]]
-        found_kind = _classify(run, lower[max(0, i - CUE_WINDOW):i], lower[j:j + 3], i == 0, lang, places, cfg,
-                               _apposition(text, tokens[j - 1][2]))
-        if found_kind:
-            out.append(Mention(found_kind, " ".join(run), tokens[i][1], tokens[j - 1][2]))
-        i = max(j, i + 1)
+        j = i + 1
+        while j < n_tok and j - i < MAX_RUN and s.joined(j):
+            if s.lower[j] in cfg.first_names and s.lower[j - 1] not in cfg.first_names and j + 1 < n_tok \
+                    and s.joined(j + 1) and _titlecase(s.tokens[j + 1][0]):
+                break  # "il Collegio del Garante Livia Ceccarelli": a person's name starts here
+            if _is_cap(s.tokens[j][0]) and _known_at(s, j, cfg) is None:
+                j += 1
+            elif s.lower[j] in ("and", "of", "for", "&") and j + 1 < n_tok and s.joined(j + 1) \
+                    and s.tokens[j + 1][0][0].isupper():
+                j += 2  # "Bureau of Industry and Security"
+            else:
+                break
+        run = [t[0] for t in s.tokens[i:j]]
+        # A number that belongs to the name: "il fondo italiano 360 Capital".
+        if i > 0 and s.tokens[i - 1][0].isdigit() and s.joined(i) and len(run) == 1 \
+                and s.lower[i] in cfg.org_suffixes:
+            i -= 1
+            run = [s.tokens[i][0], *run]
+        found = _classify(s, i, j, run, places, cfg)
+        name = _written(s, i, j)
+        runs.append(_Run(i, j, found, name, name.casefold()))
+        i = j
+    _propagate_lists(s, runs)
+    out: list[Mention] = []
+    for k, r in enumerate(runs):
+        if r.kind is None:
+            continue
+        acronym = None
+        nxt = runs[k + 1] if k + 1 < len(runs) else None
+        if r.kind == "organizations" and nxt and nxt.end == nxt.start + 1 and _bracketed(s, nxt.start) \
+                and (ACRONYM_RE.match(s.tokens[nxt.start][0]) or CAMEL_RE.match(s.tokens[nxt.start][0])):
+            acronym = s.tokens[nxt.start][0]
+            nxt.kind = None  # "(ACN)" is the same organisation
+        out.append(Mention(r.kind, r.name, s.tokens[r.start][1], s.tokens[r.end - 1][2],
+                           cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end), acronym=acronym,
+                           key=r.key))
     return out
 
 
-APPOSITION_RE = re.compile(r"\s*,\s*(?:il|lo|la|l['’]\s*|i|gli|le|un|una|uno)\s*([\w]+)", re.IGNORECASE)
+def _bracketed(s: _Sentence, i: int) -> bool:
+    """Token i stands alone in brackets: "(ACN)"."""
+    return bool(re.match(r"^\s*\($", s.gap(i))) and s.raw[s.tokens[i][2]:].lstrip().startswith(")")
 
 
-def _apposition(text: str, end: int) -> str | None:
-    """The noun of an apposition right after a name: "Fonterra, la cooperativa..." -> cooperativa."""
-    m = APPOSITION_RE.match(text, end)
-    return m.group(1).casefold() if m else None
+def _written(s: _Sentence, i: int, j: int) -> str:
+    """The name as the sentence writes it, elisions restored: "Banca d'Italia"."""
+    return " ".join(s.raw[s.tokens[i][1]:s.tokens[j - 1][2]].split())
 
 
-def _classify(run: list[str], before: list[str], after: list[str], sentence_start: bool, lang: str,
-              places: dict[str, tuple[str, ...]], cfg: EntityConfig, apposition: str | None = None) -> str | None:
-    key = " ".join(run).casefold()
+def _is_org_word(word: str, cfg: EntityConfig) -> bool:
+    return word in cfg.org_suffixes or word in cfg.company_forms
+
+
+def _propagate_lists(s: _Sentence, runs: list[_Run]) -> None:
+    """A name listed with organisations is one: "accordi con Hino Motors e con Isuzu"."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in itertools.pairwise(runs):
+            if {a.kind, b.kind} != {"organizations", None}:
+                continue
+            if not LIST_GAP_RE.match(s.raw[s.tokens[a.end - 1][2]:s.tokens[b.start][1]]):
+                continue
+            other = b if a.kind == "organizations" else a
+            if other.end - other.start <= 3 and _listable(s, other):
+                other.kind = "organizations"
+                changed = True
+
+
+def _listable(s: _Sentence, run: _Run) -> bool:
+    cfg = config()
+    places = geo.gazetteer().names.get(s.lang, geo.gazetteer().names["en"])
+    words = [s.lower[k] for k in range(run.start, run.end)]
+    if run.start == 0 or re.search(r"[.!?:;\"“«(]\s*$", s.gap(run.start)):
+        return False  # "Parallelamente, Alibaba offre": a sentence opener, not a list
+    key = " ".join(words)
+    if key in places or key in geo.gazetteer().cities or all(w in cfg.stop for w in words):
+        return False
+    if len(words) == 1 and words[0] in cfg.not_org_acronyms:
+        return False
+    return not (words[0] in cfg.first_names and len(words) > 1)
+
+
+def _classify(s: _Sentence, i: int, j: int, run: list[str], places: dict[str, tuple[str, ...]],
+              cfg: EntityConfig) -> str | None:
+    words = [w.casefold() for w in run]
+    key = " ".join(words)
     if key in places or key in geo.gazetteer().cities:
         return None
-    if all(w.casefold() in cfg.stop for w in run):
+    if all(w in cfg.stop for w in words) or (len(words) == 1 and words[0] in cfg.not_org_acronyms):
         return None
-    if sentence_start and len(run) == 1 and simplemma.is_known(run[0].lower(), lang=lang):
-        return None
-    if len(run) == 1 and run[0].isupper() and len(run[0]) <= 2:
-        return None
-    titlecase = all(w[0].isupper() and w[1:].islower() and w.replace("-", "").isalpha() for w in run)
-    if 2 <= len(run) <= 3 and titlecase:
-        near = before[-CUE_WINDOW:]
-        if any(_ends_with(near[: k + 1], cue) for cue in cfg.person_cues for k in range(len(near))) \
-                or any(tuple(after[: len(v)]) == v for v in cfg.person_verbs):
-            return "people"
+    before = s.lower[max(0, i - CUE_WINDOW):i]
+    org_word = any(w in cfg.org_suffixes or w in cfg.company_forms for w in words[1:]) \
+        or (len(words) > 1 and words[0] in cfg.institutions)
+    if 2 <= len(run) <= 4 and all(_titlecase(w) or w in PARTICLES for w in run) and not org_word \
+            and (words[0] in cfg.first_names or (words[0] not in places and words[0] not in geo.gazetteer().cities
+                                                 and _person_context(s, i, j, cfg))):
+        return "people"
+    if org_word or words[-1] in cfg.org_suffixes:
+        return "organizations"
+    if _org_context(s, i, j, cfg):
+        return "organizations"
     if any(_has_letter_digit(w) for w in run) or (before and before[-1] in cfg.product_cues):
         return "products"
-    if run[-1].casefold() in cfg.org_suffixes or any(w in cfg.org_cues for w in before[-3:]):
-        return "organizations"
-    if apposition and apposition in cfg.org_cues:
-        return "organizations"  # "Nubank, la banca digitale..."
-    if len(run) == 1 and ACRONYM_RE.match(run[0]) and not sentence_start_known(run[0], lang):
-        return "organizations"  # "EDF costruirà...": acronyms in news are mostly organisations
+    if len(run) == 1 and ACRONYM_RE.match(run[0]) and len(run[0]) >= 3:
+        return "organizations" if _acronym_is_org(s, i, cfg) else None
+    if len(run) <= 2 and CAMEL_RE.match(run[0]) and words[0] not in cfg.stop:
+        return "organizations"  # "FiberCop", "VodafoneThree", "GlobalFoundries"
     return None
 
 
-ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
+def _person_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
+    """A role or a speech verb governs the name: "l'amministratore delegato Wen-Hao Lin", "il
+    presidente della Regione, Antonio Carrera", "ha detto X", "X ha spiegato", "X, ricercatore"."""
+    lo = max(0, i - CUE_WINDOW)
+    between: list[str] = []
+    for k in range(i - 1, lo - 1, -1):
+        if re.search(r"[.;:!?\"“”«»()]", s.gap(k + 1)):
+            break
+        between.insert(0, s.lower[k])
+        if any(_ends_with(between[: m + 1], cue) for cue in cfg.person_cues for m in range(len(between))):
+            # Nothing between the role and the name but its organisation: no verb, no clause.
+            rest = between[next(m for m in range(len(between))
+                                if any(_ends_with(between[: m + 1], c) for c in cfg.person_cues)) + 1:]
+            if not any(_is_verb(w, s.lang) or w in ("durante", "mentre", "che", "dopo", "quando", "con")
+                       for w in rest):
+                return True
+        if s.lower[k] in cfg.speech_verbs and k == i - 1:
+            return True
+    after = s.lower[j:j + 3]
+    if any(tuple(after[: len(v)]) == v for v in cfg.person_verbs):
+        return True
+    if j < len(s.tokens) and s.gap(j).strip() == "," and any(
+            tuple(s.lower[j:j + len(c)]) == c for c in cfg.person_cues):
+        return True  # "Omar Farouk, ricercatore del centro studi"
+    return i > 0 and s.lower[i - 1] in ("da",) and i > 1 and s.lower[i - 2] in ("fondata", "fondato", "guidata",
+                                                                               "guidato", "creata", "creato")
+
+
+def _org_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
+    before = s.lower[max(0, i - 3):i]
+    if any(w in cfg.org_cues for w in before) \
+            and not re.search(r"[,;:.()]", s.text[s.tokens[max(0, i - 3)][1]:s.tokens[i][1]]):
+        return True
+    # "la torinese Argotec", "l'olandese ASML": a demonym standing for "the company from".
+    if i > 0 and s.joined(i) and simplemma.lemmatize(s.lower[i - 1], lang=s.lang) in cfg.demonyms \
+            and s.lower[i - 1].endswith(("a", "ese")) \
+            and re.search(r"\b(?:la|della|dalla|alla|sulla|nella|l['’]|dell['’]|dall['’]|all['’])\s*\w+\s*$",
+                          s.before(i), re.IGNORECASE):
+        return True
+    m = APPOSITION_RE.match(s.text, s.tokens[j - 1][2])
+    if m:
+        noun = m.group(1).casefold()
+        if noun in cfg.org_cues or (m.group(2) and f"{noun} {m.group(2).casefold()}" in cfg.org_cues):
+            return True
+    return False
+
+
+def _acronym_is_org(s: _Sentence, i: int, cfg: EntityConfig) -> bool:
+    """ "EDF costruirà", "costruiti da OHB": news acronyms are mostly organisations, but not a
+    technical or business term (HBM, EUV, PMI, Spa), nor one after a plural article ("le ADR")
+    or after a common noun it qualifies ("le memorie HBM", "litografia EUV")."""
+    word = s.lower[i]
+    if word in cfg.not_org_acronyms or word in cfg.stop:
+        return False
+    if i > 0 and s.joined(i):
+        prev = s.lower[i - 1]
+        if prev in ("le", "i", "gli", "delle", "dei", "degli", "alle", "ai", "agli", "dalle", "dai", "dagli",
+                    "nelle", "nei", "negli", "sulle", "sui", "sugli", "tante", "molte", "poche", "tutte"):
+            return False
+        if s.tokens[i - 1][0][0].islower() and prev not in cfg.function_words and prev not in cfg.org_cues \
+                and not _is_verb(prev, s.lang) and simplemma.lemmatize(prev, lang=s.lang) not in cfg.demonyms:
+            return False
+    return True
 
 
 def sentence_start_known(word: str, lang: str) -> bool:
     return bool(simplemma.is_known(word.lower(), lang=lang))
 
 
+COMPANY_TAIL_MAX = 2
+
+
 def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
-    """Entities of the whole article by kind, in order of first mention. An unknown name
-    found only once without a cue is left out: precision over recall."""
-    order: dict[tuple[str, str], int] = {}
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
+    """Entities of the whole article by kind, in order of first mention (see the module doc for
+    what is left out and under which name)."""
+    cfg = config()
+    groups: dict[tuple[str, str], list[tuple[int, Mention]]] = {}
+    acronym_of: dict[str, str] = {}  # casefolded acronym -> key of the full name
+    for n, sentence in enumerate(sentences):
         for mention in find_mentions(sentence, lang):
-            order.setdefault((mention.kind, mention.name), len(order))
-            counts[mention.name] += 1
+            groups.setdefault((mention.kind, mention.key), []).append((n, mention))
+            if mention.acronym:
+                acronym_of[mention.acronym.casefold()] = mention.key
+    # An acronym given in brackets after a name is that name: merge their mentions.
+    for acro, key in acronym_of.items():
+        if acro == key:
+            continue
+        full = groups.get(("organizations", key))
+        short = groups.pop(("organizations", acro), None)
+        if full is not None and short is not None:
+            full.extend(short)
+            full.sort(key=lambda nm: nm[0])
     result: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    for kind, name in sorted(order, key=order.__getitem__):
+    named: list[tuple[int, str, str]] = []
+    for (kind, _), mentions in groups.items():
+        if kind == "organizations" and all(m.cited or m.example for _, m in mentions):
+            continue  # a source the article cites, or an example it gives
+        if kind == "organizations" and _key(mentions[0][1].name) in cfg.outlets and any(m.cited for _, m in mentions):
+            continue
+        body = [m for n, m in mentions if n > 0] or [m for _, m in mentions]
+        name = body[0].name
+        fuller = [m.name for _, m in mentions if _extends(m.name, name, cfg)]
+        if fuller:
+            name = max(fuller, key=len)  # "Toyota Motor" before "Toyota"
+        acronyms = [m.acronym for _, m in mentions if m.acronym]
+        if acronyms and sum(1 for _, m in mentions if m.acronym or m.name == acronyms[0]) >= 2 \
+                and any(m.name.casefold() == acronyms[0].casefold() for _, m in mentions):
+            name = acronyms[0]  # the article goes by the acronym it introduced
+        first = min(n * 1000 + m.start for n, m in mentions)
+        named.append((first, kind, name))
+    named.sort()
+    orgs = [nm for _, k, nm in named if k == "organizations"]
+    for _, kind, name in named:
+        if kind == "organizations" and (_has_company_extension(name, orgs, cfg) or _short_form(name, orgs, cfg)):
+            continue  # "Toyota" when the article says "Toyota Motor"
         if name not in result[kind]:
             result[kind].append(name)
+    # A name filed under two kinds is kept under the first only.
+    seen: set[str] = set()
+    for kind in KINDS:
+        kept = [n for n in result[kind] if n.casefold() not in seen]
+        seen.update(n.casefold() for n in kept)
+        result[kind] = kept
     return result
+
+
+def _extends(longer: str, name: str, cfg: EntityConfig) -> bool:
+    """ "Toyota Motor" is "Toyota" with a company form after it."""
+    words, o = name.casefold().split(), longer.casefold().split()
+    return len(o) > len(words) and o[: len(words)] == words and len(o) - len(words) <= COMPANY_TAIL_MAX \
+        and all(w in cfg.company_forms for w in o[len(words):])
+
+
+def _has_company_extension(name: str, orgs: list[str], cfg: EntityConfig) -> bool:
+    return any(_extends(other, name, cfg) for other in orgs)
+
+
+def _short_form(name: str, orgs: list[str], cfg: EntityConfig) -> bool:
+    """ "Autorità portuale" when the article also says "Autorità di sistema portuale del Mar Ionio"."""
+    words = name.casefold().split()
+    if len(words) < 2 or words[0] not in cfg.institutions:
+        return False
+    content = set(words) - cfg.connectors
+    for other in orgs:
+        o = other.casefold().split()
+        if o != words and o[0] == words[0] and content < set(o) - cfg.connectors:
+            return True
+    return False

@@ -1,0 +1,178 @@
+"""Entity finder rules (newsdesk/entities.py), one Italian sentence each, written for these tests."""
+
+from __future__ import annotations
+
+from newsdesk.entities import find_entities
+
+
+def orgs(*sentences: str) -> list[str]:
+    return find_entities(list(sentences), "it")["organizations"]
+
+
+def people(*sentences: str) -> list[str]:
+    return find_entities(list(sentences), "it")["people"]
+
+
+# ---- People -------------------------------------------------------------------------------
+
+def test_a_comma_ends_a_name_so_the_role_s_organisation_is_not_glued_to_the_person() -> None:
+    found = find_entities(["Lo ha detto il presidente della Regione, Mario Bianchi, al termine dell'incontro."], "it")
+    assert found["people"] == ["Mario Bianchi"]
+    text = "«Siamo pronti», ha spiegato l'amministratrice delegata di Sparkle, Elena Ferri."
+    assert people(text) == ["Elena Ferri"]
+
+
+def test_a_city_or_ministry_before_a_surname_is_not_part_of_the_name() -> None:
+    assert people("Ha parlato il ministro delle Imprese, Carlo Ferraresi, a Torino.") == ["Carlo Ferraresi"]
+    assert people("Il sindaco di Catania, Salvatore Greco, ha firmato l'accordo.") == ["Salvatore Greco"]
+
+
+def test_a_known_first_name_makes_a_person_without_a_role() -> None:
+    assert people("L'azienda è stata fondata nel 2019 da Davide Colombo e Sofia Bianchini.") == [
+        "Davide Colombo", "Sofia Bianchini"]
+
+
+def test_a_first_name_that_is_also_a_city_still_starts_a_person() -> None:
+    assert people("Ne sono convinti Paolo Verona e Sofia Marchi, i due fondatori.") == ["Paolo Verona", "Sofia Marchi"]
+
+
+def test_a_role_before_a_foreign_name_makes_a_person() -> None:
+    assert people("L'amministratore delegato Wen-Hao Lin ha alzato le previsioni.") == ["Wen-Hao Lin"]
+    assert people("«I conti tornano», osserva l'analista di Cushman & Wakefield Wei Lin Tan.") == ["Wei Lin Tan"]
+
+
+def test_a_role_after_a_clause_does_not_make_a_person() -> None:
+    # The minister speaks during a meeting: "Consiglio Competitività" is not a person.
+    assert people("Lo ha detto il ministro polacco durante il Consiglio Competitività di ieri.") == []
+
+
+def test_a_person_inside_an_institution_s_name_is_split_from_it() -> None:
+    assert people("Lo ha spiegato la componente del Collegio del Garante Livia Ceccarelli.") == ["Livia Ceccarelli"]
+
+
+def test_names_ending_in_an_organisation_word_are_organisations_not_people() -> None:
+    found = find_entities(["Lo sostiene il ricercatore Omar Farouk del centro Gulf Research Center.",
+                           "Il contratto va a Yanwei Precision Industries, che produce in India."], "it")
+    assert found["people"] == ["Omar Farouk"]
+    assert "Gulf Research Center" in found["organizations"]
+    assert "Yanwei Precision Industries" in found["organizations"]
+
+
+# ---- Acronyms -------------------------------------------------------------------------------
+
+def test_technical_and_business_acronyms_are_not_organisations() -> None:
+    text = ("Le PMI lombarde pagano l'IVA e comprano memorie HBM e macchine EUV; "
+            "il contratto di lungo periodo (PPA) è firmato con Medibot Srl.")
+    assert orgs(text) == ["Medibot Srl"]
+
+
+def test_an_acronym_after_a_plural_article_is_a_category() -> None:
+    assert orgs("In Borsa le ADR sono salite del 2%.") == []
+
+
+def test_an_unknown_acronym_acting_in_the_news_is_an_organisation() -> None:
+    assert orgs("I satelliti sono stati costruiti da OHB a Brema.") == ["OHB"]
+
+
+def test_company_form_suffixes_are_not_organisations_alone() -> None:
+    assert orgs("La società è una Spa con sede a Milano e una Srl a Roma.") == []
+
+
+# ---- Organisations ----------------------------------------------------------------------------
+
+def test_well_known_multiword_hyphenated_and_mixed_case_organisations() -> None:
+    found = orgs("FiberCop e Open Fiber hanno firmato un accordo con Intesa Sanpaolo.",
+                 "Il sindacato Fiom-Cgil e la Fim-Cisl chiedono garanzie a Hitachi Rail.")
+    assert found == ["FiberCop", "Open Fiber", "Intesa Sanpaolo", "Fiom-Cgil", "Fim-Cisl", "Hitachi Rail"]
+
+
+def test_agencies_are_known_and_go_by_the_acronym_the_article_uses() -> None:
+    found = orgs("Per anni l'Agenzia spaziale europea (ESA) si è affidata a lanciatori russi.",
+                 "L'ESA prevede dieci lanci l'anno.")
+    assert found == ["ESA"]
+
+
+def test_an_acronym_in_brackets_used_once_leaves_the_full_name() -> None:
+    found = orgs("L'Autorità di regolazione per energia reti e ambiente (ARERA) ha avviato una consultazione.")
+    assert found == ["Autorità di regolazione per energia reti e ambiente"]
+
+
+def test_an_acronym_in_brackets_used_again_is_the_name() -> None:
+    found = orgs("Indaga l'Agenzia per la cybersicurezza nazionale (ACN), che ha inviato i tecnici.",
+                 "Per l'ACN gli attacchi sono in aumento.")
+    assert found == ["ACN"]
+
+
+def test_institutions_are_named_in_full() -> None:
+    found = orgs("Il Centro nazionale anticrimine informatico per la protezione delle infrastrutture critiche "
+                 "indaga con la Polizia postale.",
+                 "Il software è stato sviluppato dal Comune di Bologna e oggi è usato.")
+    assert found == ["Centro nazionale anticrimine informatico per la protezione delle infrastrutture critiche",
+                     "Polizia postale", "Comune di Bologna"]
+
+
+def test_a_shorter_form_of_an_institution_is_the_same_one() -> None:
+    found = orgs("L'Autorità di sistema portuale del Mar Ionio ha firmato la concessione.",
+                 "Lo ha detto il presidente dell'Autorità portuale, Marco Liuzzi.")
+    assert found == ["Autorità di sistema portuale del Mar Ionio"]
+
+
+def test_an_organisation_noun_or_a_demonym_before_a_name_makes_an_organisation() -> None:
+    found = orgs("Hanno firmato la società austriaca Trans Austria Gasleitung e il fondo americano Blackstone.",
+                 "I satelliti sono costruiti dalla torinese Argotec.")
+    assert found == ["Trans Austria Gasleitung", "Blackstone", "Argotec"]
+
+
+def test_an_apposition_makes_an_organisation_even_of_an_ordinary_word() -> None:
+    assert orgs("Fatturo, la piattaforma milanese dei pagamenti, ha chiuso un round.") == []
+    assert orgs("Fatturo, la società milanese dei pagamenti, ha chiuso un round.") == ["Fatturo"]
+    assert orgs("Il fondo ha creato Humain, una società per il calcolo.") == ["Humain"]
+
+
+def test_a_name_listed_with_organisations_is_one() -> None:
+    assert orgs("Il piano prevede accordi con Hino Motors e con Kawada.") == ["Hino Motors", "Kawada"]
+    assert orgs("Hanno vinto Toyota, Zorbit e Quantix.") == ["Toyota", "Zorbit", "Quantix"]
+
+
+def test_places_in_a_list_stay_places() -> None:
+    assert orgs("Il gruppo Enel è presente in Brasile, Cile e Colombia.") == ["Enel"]
+
+
+def test_an_alphanumeric_company_name_with_an_organisation_cue_is_an_organisation() -> None:
+    found = find_entities(["Qui G42, la società tecnologica di Abu Dhabi, costruisce un campus."], "it")
+    assert found["organizations"] == ["G42"]
+    assert found["products"] == []
+
+
+def test_the_fullest_company_name_wins() -> None:
+    assert orgs("Toyota Motor non rinuncia all'idrogeno.", "Toyota costruirà una nuova linea.") == ["Toyota Motor"]
+    assert orgs("Comau Spa lancia i cobot a noleggio.", "Comau punta a mille robot.") == ["Comau Spa"]
+
+
+def test_a_subsidiary_named_after_its_country_is_its_own_organisation() -> None:
+    assert orgs("Il progetto è gestito da Enel Green Power Brasil.") == ["Enel Green Power Brasil"]
+
+
+def test_a_lower_case_name_is_found_only_as_written() -> None:
+    assert orgs("Il consorzio è guidato da MTN e dall'operatore emiratino e&.") == ["MTN", "e&"]
+
+
+# ---- Sources and examples -----------------------------------------------------------------------
+
+def test_a_cited_agency_is_not_a_participant() -> None:
+    assert orgs("Samsung investirà 45 miliardi. Lo riporta Bloomberg, citando documenti.",
+                "Secondo Reuters, la certificazione è arrivata a settembre.",
+                "(ANSA) - ROMA, 9 OTT - Stellantis ha presentato il piano.") == ["Samsung", "Stellantis"]
+
+
+def test_a_source_also_acting_in_the_story_stays() -> None:
+    found = orgs("Secondo un rapporto di Cushman & Wakefield, gli investimenti raddoppiano.",
+                 "«Le reti non reggono», avverte l'analista di Cushman & Wakefield Wei Lin Tan.")
+    assert found == ["Cushman & Wakefield"]
+
+
+def test_an_organisation_only_given_as_an_example_is_not_a_participant() -> None:
+    text = "TSMC chiude il trimestre. I clienti principali, da Nvidia ad Apple, chiedono più capacità."
+    assert orgs(text) == ["TSMC"]
+    # "come" names a real partner, not an example: "accordi con operatori come Vodafone".
+    assert orgs("Alibaba ha stretto accordi con operatori come Vodafone.") == ["Alibaba", "Vodafone"]
