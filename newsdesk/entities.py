@@ -151,6 +151,14 @@ class Mention:
     example: bool = False  # named as an example ("da Nvidia ad Apple")
     acronym: str | None = None  # the acronym given in brackets right after ("... nazionale (ACN)")
     key: str = ""  # what mentions of one entity share: the canonical name, casefolded
+    written: str = ""  # the name as the sentence writes it
+
+    @property
+    def descriptive(self) -> bool:
+        """A name made of ordinary words ("Politecnico di Torino", "Polizia postale"): translation
+        renders it word by word instead of keeping it as written."""
+        words = self.written.split()
+        return len(words) > 1 and any(w[:1].islower() for w in words)
 
 
 @dataclass
@@ -343,7 +351,7 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             nxt.kind = None  # "(ACN)" is the same organisation
         out.append(Mention(r.kind, r.name, s.tokens[r.start][1], s.tokens[r.end - 1][2],
                            cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end), acronym=acronym,
-                           key=r.key))
+                           key=r.key, written=_written(s, r.start, r.end)))
     return out
 
 

@@ -230,6 +230,8 @@ def protect(text: str, source: str, target: str) -> Protected:
                 first = MODEL_FIRST_WORD.get(m.group(1), m.group(1)) if target == "en" else m.group(1)
                 spans.append((m.start(), m.end(), MODEL, f"{first} {m.group(2)}"))
     for mention in entities.find_mentions(text, source):
+        if mention.descriptive:
+            continue  # "Politecnico di Torino" -> "Polytechnic of Turin": left to the rules below
         # A name stays as written: the canonical form may be another language's ("ESA" is
         # filed as "Agenzia spaziale europea").
         written = text[mention.start:mention.end]
