@@ -283,6 +283,10 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in cfg.company_forms:
                 j += 1
             same = j
+            # Another organisation named after this one: "Bain Capital Ventures", "Intel Capital".
+            while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in cfg.org_suffixes \
+                    and _is_cap(s.tokens[j][0]):
+                j += 1
             while kind == "organizations" and j < n_tok and s.joined(j) and _is_cap(s.tokens[j][0]) \
                     and _is_place_name(s.lower[j], places):
                 j += 1

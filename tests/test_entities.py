@@ -176,3 +176,7 @@ def test_an_organisation_only_given_as_an_example_is_not_a_participant() -> None
     assert orgs(text) == ["TSMC"]
     # "come" names a real partner, not an example: "accordi con operatori come Vodafone".
     assert orgs("Alibaba ha stretto accordi con operatori come Vodafone.") == ["Alibaba", "Vodafone"]
+
+
+def test_a_known_organisation_followed_by_an_organisation_word_is_another_one() -> None:
+    assert orgs("Il round è affiancato da Bain Capital Ventures.") == ["Bain Capital Ventures"]
