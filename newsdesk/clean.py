@@ -238,6 +238,32 @@ def html_title(html: str) -> str | None:
     return None
 
 
+AUTHOR_MARK_RE = re.compile(r"author|autore|autrice|byline|firma", re.IGNORECASE)
+NAME_RE = re.compile(rf"^{_NAME}$")
+
+
+def html_author(html: str) -> str | None:
+    """The author a saved page names in an element marked as the author or byline ("<span
+    class="autore">di Rosa Messina</span>", rel="author", itemprop="author")."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for element in tree.iter("span", "div", "p", "a", "address", "strong"):
+        marks = " ".join(element.get(k, "") for k in ("class", "id", "rel", "itemprop"))
+        if not AUTHOR_MARK_RE.search(marks) or any(a.tag in ("aside", "nav", "footer")
+                                                    for a in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if 0 < len(text) <= 60:
+            name = byline(text) or (text if NAME_RE.match(text) and len(text.split()) >= 2 else None)
+            if name:
+                return name
+    return None
+
+
 def looks_like_title(line: str) -> bool:
     """A headline: five words or more, not a label ("Economia e Finanza | Il Corriere del Nord")."""
     parts = re.split(r"\s[|·•]\s", line)
@@ -289,13 +315,13 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
         author = byline(line)
         if (m := URL_RE.match(line)) is not None:
             head.url = head.url or m.group(1)
+        elif author is not None:  # "Pubblicato: 17/09/2026 · di Giorgio Lecce · 6 minuti di lettura"
+            head.author = head.author or author
+            date_lines.append(line)
         elif (m := PUBLISHER_LINE_RE.match(line)) is not None and dates.find_date(m.group("prefix")):
             date_lines.append(m.group("prefix"))
             publisher = PUBLISHER_END_RE.split(m.group("prefix"), maxsplit=1)[0].strip()
             head.publisher = head.publisher or publisher or None
-        elif author is not None:
-            head.author = head.author or author
-            date_lines.append(line)
         elif is_meta_line(line):
             _read_meta_line(line, head, date_lines)
         elif head.title is None and len(line.split()) <= 2 and not any(ch.isdigit() for ch in line):

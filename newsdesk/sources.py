@@ -429,16 +429,26 @@ def _extract(text: str, precision: bool) -> dict[str, Any]:
     return extracted.as_dict() if extracted is not None else {}
 
 
+def _html_author(value: Any) -> str | None:
+    """The page's author without the byline word its markup kept ("Di Mario Rossi" -> "Mario Rossi")."""
+    if not value:
+        return None
+    text = " ".join(str(value).split())
+    return clean.byline(text) or text
+
+
 def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     title = clean.html_title(text)
     published = dates.html_date(text)
+    author = clean.html_author(text)  # a marked byline element; else trafilatura's guess
     problem: SourceError | None = None
     for precision in PRECISION_MODES:
         doc = _extract(text, precision)
         if not str(doc.get("text") or "").strip():
             continue
         meta = {"title": title or clean.strip_site_suffix(str(doc.get("title") or "")) or None,
-                "url": doc.get("url"), "publisher": doc.get("sitename"), "author": doc.get("author"),
+                "url": doc.get("url"), "publisher": doc.get("sitename"),
+                "author": author or _html_author(doc.get("author")),
                 "date": published}
         meta = {k: v for k, v in meta.items() if v}
         if not HEADER_URL_RE.match(str(meta.get("url", "https://x"))):

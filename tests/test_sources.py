@@ -143,6 +143,22 @@ def test_a_page_laid_out_in_a_table_or_under_a_cookie_banner_is_read(name: str) 
     assert len(a.paragraphs) == 2
 
 
+def test_a_saved_page_names_its_author_in_a_marked_element() -> None:
+    a = read("author_in_marked_span.html")
+    assert a.author == "Rosa Trapani"  # not "di Rosa Trapani", not the sidebar's author
+    assert a.published == date(2026, 9, 15)
+
+
+def test_a_byline_inside_a_publisher_style_meta_line_names_the_author(tmp_path: Path) -> None:
+    path = tmp_path / "seeds" / "x.txt"
+    path.parent.mkdir()
+    path.write_text("Il Garante multa la startup del chatbot sanitario: 5 milioni di euro\n"
+                    "Pubblicato: 17/09/2026 · di Giorgio Lecce · 6 minuti di lettura\n\n"
+                    "Il Garante ha inflitto una sanzione di 5 milioni di euro alla società milanese.\n", "utf-8")
+    a = read_source(path, tmp_path)
+    assert (a.author, a.published) == ("Giorgio Lecce", date(2026, 9, 17))
+
+
 @pytest.mark.parametrize(("declared", "language"), [("it-IT", "it"), ("it_IT", "it"), ("EN", "en")])
 def test_a_locale_tag_declares_its_language(tmp_path: Path, declared: str, language: str) -> None:
     path = tmp_path / "seeds" / "x.md"
