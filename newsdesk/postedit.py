@@ -98,6 +98,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bachieved\b", "reached"), (r"\bachieves\b", "reaches"), (r"\bachieving\b", "reaching"),
     (r"\bachieve\b", "reach"),
     # "prevedere" -> "prever" -> "foresee"
+    (r"\b(plan|agreement|project|contract|law|proposal|decree|budget|program|programme|deal|measure|rules|norm|"
+     r"text|bill|strategy|reform)( that| which)? (foresees|foresee|expects)\b(?! to)", r"\1\2 provides for"),
     (r"\bforesees to\b", "plans to"), (r"\bforesee to\b", "plan to"), (r"\bforeseeing to\b", "planning to"),
     (r"\bforesees\b", "expects"), (r"\bforesee\b", "expect"), (r"\bforeseen\b", "expected"),
     # "la propria capacità" -> "the own capacity"
@@ -126,6 +128,13 @@ RULES: tuple[tuple[str, str], ...] = (
     # "da 35 a 90" -> "of 35 to 90"; "da Nvidia ad Apple" after a comma -> "of Nvidia to Apple"
     (r"\bof ([$€£¥₩₹]?[\d.,]+(?: ?%| (?:million|billion|trillion))?) to (?=[$€£¥₩₹]?\d)", r"from \1 to "),
     (r"(, |\()of (?=[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* to [A-Z])", r"\1from "),
+    # "temere" -> "dread"; "all'anno" -> "to the year"; "tra X e Y" -> "among X and Y"
+    (r"\b([Tt])he ([a-z]+) precedents?\b", r"\1he previous \2"),
+    (r"\bdread\b", "fear"), (r"\bdreads\b", "fears"),
+    (r"(?<!\bup )(?<!\brespect )(?<!\bback )(?<!\bcompared )(?<!\bclose )(?<!\bnext )\bto the "
+     r"(year|month|day|week|hour)\b(?! (?:before|after|earlier|precedent|\d))", r"a \1"),
+    (r"\bamong (?=\S+ and [\w$€£¥₩₹])", "between "), (r"\bAmong (?=\S+ and [\w$€£¥₩₹])", "Between "),
+    (r"\bamong the two\b", "between the two"),
     # "a investigation": the pivot's article does not follow the English noun
     (r"\b([Aa]) (?=(?!(?:eu|uni|use|usu|usa|uti|one|once|ura|uro)[a-z])[aeiou][a-z])", r"\1n "),
 )
@@ -145,6 +154,8 @@ _HIRED = (r"(?= (?:\d|ZZ\d|(?:nuevos|nuevas|personas|trabajadores|empleados|inge
 RULES_ES: tuple[tuple[str, str], ...] = (
     # "rispetto a" -> "frente a" -> "in front of"; "di fronte a" is "enfrente a" and stays
     (r"(?<!\w)frente al(?!\w)", "comparado con el"), (r"(?<!\w)frente a(?!\w)", "comparado con"),
+    (r"(?<!\bcon )(?<!\w)respec?to al(?!\w)", "comparado con el"),
+    (r"(?<!\bcon )(?<!\w)respec?to a(?!\w)", "comparado con"),
     (r"(?<!\w)(?:Frente al|FRENTE AL)(?!\w)", "Comparado con el"),
     (r"(?<!\w)(?:Frente a|FRENTE A)(?!\w)", "Comparado con"),
     # "domanda" -> "pregunta" -> "question": demand (the plural "domande" is often questions)
@@ -253,6 +264,13 @@ _NET_RE = re.compile(r"\b(n)et\b(?! (?:profits?|income|loss|losses|debts?|assets
                      r"emissions|importer|exporter|increase|decrease|reduction|growth|effect|impact|benefits?|savings|"
                      r"jobs?|additions|earnings|proceeds|prices?|lease|financial|operating|liquidity|borrowing|"
                      r"lending|buyers?|sellers?|flows?|of (?:tax|taxes|costs|fees|debt))\b)(?![-\w])")
+# An abstract or mass noun takes no article in English ("il prezzo del gas" -> "the price of the
+# gas"), unless a noun or "of" follows ("the gas pipeline", "the energy of the sun").
+_ABSTRACT_RE = re.compile(
+    r"\b([Tt])he (energy|electricity|artificial intelligence|inflation|unemployment|employment|innovation|research|"
+    r"cybersecurity|health|tourism|agriculture|hydrogen|gas|oil|steel|coal|nuclear power|solar power|wind power)"
+    r"(?=[.,;:)]|$| (?:and|or|in|on|for|to|at|with|from|by|is|are|was|were|has|have|had|will|would|could|should|can|"
+    r"remains|that|which|than|as)\b)")
 # "la rete 5G" -> "the network 5G" (after "net" became "network")
 _CODE_AFTER_RE = re.compile(r"\b(network|networks|coverage|standard|technology|connections?|antennas|services|phones|"
                             r"smartphones|licences|licenses|frequencies|auction|spectrum|operators?|modems?|chips?) "
@@ -277,7 +295,7 @@ def rules_version() -> str:
     from .protect import rules as protect_rules
 
     text = (repr(protect_rules()) + repr(RULES) + repr(RULES_IT) + repr(RULES_ES) + repr(sorted(WORDS_EN.items()))
-            + _NET_RE.pattern + _CODE_AFTER_RE.pattern + PAST_TIME_RE.pattern
+            + _NET_RE.pattern + _CODE_AFTER_RE.pattern + _ABSTRACT_RE.pattern + PAST_TIME_RE.pattern
             + PERFECT_ONLY_RE.pattern + repr(sorted(IRREGULAR_PAST.items())) + repr(sorted(SPANISH_LEFTOVERS.items()))
             + repr(sorted(glossary().items())))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
@@ -307,6 +325,7 @@ def post_edit(english: str) -> str:
     english = _WORDS_EN_RE.sub(lambda m: WORDS_EN[m.group(0)], english)
     english = _NET_RE.sub(lambda m: m.group(1) + "etwork", english)
     english = _CODE_AFTER_RE.sub(r"\2 \1", english)
+    english = _ABSTRACT_RE.sub(lambda m: m.group(2).capitalize() if m.group(1) == "T" else m.group(2), english)
     english = "".join(_simple_past(part) for part in re.split(r"(?<=[.!?;])(\s+)", english))
     return english[:1].upper() + english[1:]
 

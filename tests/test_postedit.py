@@ -100,6 +100,14 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
     "industry-adjectives": ("Il grande gruppo automobilistico tedesco e la società mineraria Vale.",
                             ["German car group", "mining company Vale"], ["group car", "automotriz"]),
     "ruling-family": ("La famiglia regnante degli Emirati ha investito.", ["ruling family"], ["family ruling"]),
+    "respect-previous": ("Gli attacchi sono aumentati del 40% rispetto all'anno precedente.",
+                         ["compared with the previous year"], ["respect", "precedent"]),
+    "provides-for": ("Il piano prevede 1.800 posti di lavoro entro il 2029.", ["plan provides for 1,800 jobs"],
+                     ["foresees", "expects"]),
+    "between-numbers": ("Il costo sarà tra 40.000 e 80.000 euro.", ["between 40,000"], ["among"]),
+    "a-year": ("Il razzo farà dieci lanci all'anno.", ["a year"], ["to the year"]),
+    "fear": ("Gli investitori temono un rallentamento dell'economia cinese.", ["fear"], ["dread"]),
+    "gas-no-article": ("Il prezzo del gas è salito del 12%.", ["price of gas"], ["of the gas"]),
     "six": ("Sei satelliti sono stati lanciati ieri.", ["Six satellites were launched yesterday"], ["You are"]),
     "expectations": ("Il dato è più basso delle attese degli analisti.", ["lower than the expectations"],
                      ["waits", "lower that"]),
@@ -185,9 +193,15 @@ def test_adjective_before_noun(translated: str, values: tuple[str, ...], restore
     ("The company has announced a plan.", "The company has announced a plan."),
     ("It has grown since 2019, last year too.", "It has grown since 2019, last year too."),
     ("The plant will open since 2029.", "The plant will open from 2029."),
+    ("The electricity is dear, the gas pipeline and the energy of the sun.",
+     "Electricity is dear, the gas pipeline and the energy of the sun."),
+    ("Up to the year 2030 and 50 to the month.", "Up to the year 2030 and 50 a month."),
+    ("Among Senegal and Morocco, among Italy, France and Spain.", "Between Senegal and Morocco, among Italy, France "
+     "and Spain."),
 ], ids=["near-of", "agent-by", "accused-of-kept", "title-gone-up", "foresees-to", "collected-money", "in-growth",
         "semester-past-year", "an", "would-have-to", "net", "words-lower-case-only", "past-irregular",
-        "past-been-plural", "perfect-without-past-time", "perfect-with-since", "future-from-year"])
+        "past-been-plural", "perfect-without-past-time", "perfect-with-since", "future-from-year",
+        "abstract-noun", "a-month", "between-two"])
 def test_post_edit_phrase_table(english: str, edited: str) -> None:
     assert postedit.post_edit(english) == edited
 
@@ -203,7 +217,9 @@ def test_post_edit_phrase_table(english: str, edited: str) -> None:
     ("Asumirá la conduce y asumirá 300 ingenieros.", "Asumirá la conduce y contratará 300 ingenieros."),
     ("Llevará trabajo y llevará a cabo el plan.", "Traerá trabajo y llevará a cabo el plan."),
     ("La central nuclear y la central sindical.", "La planta nuclear y la central sindical."),
+    ("Respeto al año y con respecto a la ley.", "Respeto al año y con respecto a la ley."),
+    ("Creció respeto al año.", "Creció comparado con el año."),
 ], ids=["frente-al", "frente-a-capitals", "enfrente-kept", "pregunta-singular", "ganancia", "ratio", "asumir-people",
-        "llevar", "central"])
+        "llevar", "central", "sentence-start-kept", "respeto-al"])
 def test_spanish_pre_edit(spanish: str, edited: str) -> None:
     assert postedit.pre_edit_spanish(spanish) == edited
