@@ -16,12 +16,12 @@ recur, plus rules for new ones.
   mixed-case word ("FiberCop"), or a name listed alongside an organisation ("BYD, Geely e Saic").
 - A product is a letter-digit mix ("Qwen3-Omni") or a name after a product noun.
 
-Article level (find_entities): an organisation only cited as a source ("secondo Reuters",
-"riporta Bloomberg", "(ANSA)") or only given as an example ("da Nvidia ad Apple") is not a
-participant and is left out ("accordi con operatori come Vodafone" is one); an organisation goes
-by the acronym the article keeps using ("l'Agenzia per la cybersicurezza nazionale (ACN) ...
-l'ACN") and by its fullest company name ("Toyota Motor", not also "Toyota"). Places are left to
-geo.
+Article level (find_entities): a news outlet (news_outlets in entities.yaml), an organisation
+only cited as a source ("secondo Reuters", "riporta Bloomberg", "(ANSA)", "ha detto a Reuters")
+and one only given as an example ("da Nvidia ad Apple") are not participants and are left out
+("accordi con operatori come Vodafone" is one); an organisation goes by the acronym the article
+keeps using ("l'Agenzia per la cybersicurezza nazionale (ACN) ... l'ACN") and by its fullest
+company name ("Toyota Motor", not also "Toyota"). Places are left to geo.
 """
 
 from __future__ import annotations
@@ -50,7 +50,10 @@ LIST_GAP_RE = re.compile(r"^\s*(?:,|\be\b|\bed\b|\bo\b|\band\b|&)\s*(?:(?:con|da
 # A source the article cites: "secondo Reuters", "lo riporta Bloomberg", "stime raccolte da".
 CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferiscono|scrive|scrivono|rivela|"
                       r"rivelano|citando|citat[aeio] da|raccolt[aeio] da|riportat[aeio] da|rivelat[aeio] da|"
-                      r"anticipat[aeio] da|according to|reported by|fonte|fonti)\b[^,;:.()]*$", re.IGNORECASE)
+                      r"anticipat[aeio] da|pubblicat[aeio] da|intervistat[aeio] da|"
+                      r"(?:ha|hanno) (?:scritto|riferito|riportato|rivelato|anticipato)|in un'intervista (?:a|al|alla)|"
+                      r"(?:ha|hanno) (?:detto|dichiarato|spiegato|confermato) (?:a|al|alla)|"
+                      r"according to|reported by|fonte|fonti)\b(?:(?!\bche\b)[^,;:.()])*$", re.IGNORECASE)
 # An example, not a participant: "i clienti, da Nvidia ad Apple".
 EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
 VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
@@ -528,8 +531,8 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
     for (kind, _), mentions in groups.items():
         if kind == "organizations" and all(m.cited or m.example for _, m in mentions):
             continue  # a source the article cites, or an example it gives
-        if kind == "organizations" and _key(mentions[0][1].name) in cfg.outlets and any(m.cited for _, m in mentions):
-            continue
+        if kind == "organizations" and any(_key(m.key) in cfg.outlets for _, m in mentions):
+            continue  # a news outlet reports the story, however the article quotes it
         body = [m for n, m in mentions if n > 0] or [m for _, m in mentions]
         name = body[0].name
         fuller = [m.name for _, m in mentions if _extends(m.name, name, cfg)]

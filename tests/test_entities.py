@@ -180,3 +180,8 @@ def test_an_organisation_only_given_as_an_example_is_not_a_participant() -> None
 
 def test_a_known_organisation_followed_by_an_organisation_word_is_another_one() -> None:
     assert orgs("Il round è affiancato da Bain Capital Ventures.") == ["Bain Capital Ventures"]
+
+
+def test_a_news_outlet_is_never_a_participant_however_it_is_quoted() -> None:
+    assert orgs("L'amministratore delegato ha detto al Financial Times che Arianespace crescerà.",
+                "In un'intervista al Sole 24 Ore, Snam conferma il piano.") == ["Arianespace", "Snam"]
