@@ -216,10 +216,23 @@ def strip_glued(line: str) -> str:
 def strip_dateline(paragraph: str) -> str:
     """ "(ANSA) - ROMA, 04 NOV - Il governo..." -> "Il governo...": the dateline is chrome, the
     sentence is news."""
-    m = AGENCY_DATELINE_RE.match(paragraph)
+    m = AGENCY_DATELINE_RE.match(paragraph) or _city_dateline(paragraph)
     if m and m.end() < len(paragraph) and paragraph[m.end():m.end() + 1].isupper():
         return paragraph[m.end():]
     return paragraph
+
+
+# "Bari – La Regione...", "Reggio Emilia (Dire) - Il sindaco...": a city written in small letters,
+# then a dash. Only a city the gazetteer knows: "Intesa - Unicredit" is not a dateline.
+CITY_DASH_RE = re.compile(r"^\s*(?P<city>[A-ZÀ-Ý][a-zà-ÿ']+(?:\s(?:[A-ZÀ-Ý][a-zà-ÿ']+|di|del|sul|d'))*)"
+                          r"(?:\s*\([A-Za-z]{2,12}\))?\s+[-–—]\s+")
+
+
+def _city_dateline(paragraph: str) -> re.Match[str] | None:
+    from . import geo
+
+    m = CITY_DASH_RE.match(paragraph)
+    return m if m and m.group("city").casefold() in geo.gazetteer().cities else None
 
 
 def html_title(html: str) -> str | None:

@@ -72,6 +72,8 @@ def test_the_menu_above_the_headline_is_not_the_title() -> None:
     ("Roma, 3 mar. (askanews) - Il decreto è legge.", None, "Il decreto è legge."),
     ("Milano, 3 marzo 2026 (LaPresse) - Borsa in rialzo.", date(2026, 3, 3), "Borsa in rialzo."),
     ("Intanto, il governo tace.", None, "Intanto, il governo tace."),
+    ("Bari – La Regione ha approvato il piano.", None, "La Regione ha approvato il piano."),  # a known city
+    ("Intesa - Unicredit, sfida in Borsa.", None, "Intesa - Unicredit, sfida in Borsa."),  # not a city
 ])
 def test_a_dateline_states_its_date_and_is_cut_from_the_lead(paragraph: str, published: date | None,
                                                              rest: str) -> None:
