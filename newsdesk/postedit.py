@@ -130,13 +130,19 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"(, |\()of (?=[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* to [A-Z])", r"\1from "),
     # "temere" -> "dread"; "all'anno" -> "to the year"; "tra X e Y" -> "among X and Y"
     (r"\b([Tt])he ([a-z]+) precedents?\b", r"\1he previous \2"),
+    # Italian puts the adverb after the participle: "ha già rallentato" -> "has slowed already"
+    (r"\b(has|have|had) ([a-z]+ed|" + "|".join(("grown", "risen", "fallen", "sold", "made", "taken", "given", "won",
+     "lost", "brought", "bought", "held", "left", "paid", "cut", "spent", "built", "sent", "become", "begun", "done"))
+     + r") (already|also|just|still|always|never)\b", r"\1 \3 \2"),
+    (r"\b(bring|brings|brought|bringing|put|puts|putting|send|sends|sent|sending|place|placed) in orbit\b",
+     r"\1 into orbit"),
     (r"\bdread\b", "fear"), (r"\bdreads\b", "fears"),
     (r"(?<!\bup )(?<!\brespect )(?<!\bback )(?<!\bcompared )(?<!\bclose )(?<!\bnext )\bto the "
      r"(year|month|day|week|hour)\b(?! (?:before|after|earlier|precedent|\d))", r"a \1"),
     (r"\bamong (?=\S+ and [\w$€£¥₩₹])", "between "), (r"\bAmong (?=\S+ and [\w$€£¥₩₹])", "Between "),
     (r"\bamong the two\b", "between the two"),
     # "a investigation": the pivot's article does not follow the English noun
-    (r"\b([Aa]) (?=(?!(?:eu|uni|use|usu|usa|uti|one|once|ura|uro)[a-z])[aeiou][a-z])", r"\1n "),
+    (r"\b([Aa]) (?=(?!(?:eu|uni|use|usu|usa|uti|one|once|ura|uro)[a-z])[aeiou][a-zA-Z])", r"\1n "),
 )
 
 

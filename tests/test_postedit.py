@@ -183,7 +183,8 @@ def test_adjective_before_noun(translated: str, values: tuple[str, ...], restore
     ("It has collected €4 billion.", "It has raised €4 billion."),
     ("Revenue in growth of 12%.", "Revenue up 12%."),
     ("Sales in the first semester of the past year.", "Sales in the first half of last year."),
-    ("A investigation and a European rule and a unit.", "An investigation and a European rule and a unit."),
+    ("A investigation and a European rule and a unit, a iPhone.",
+     "An investigation and a European rule and a unit, an iPhone."),
     ("The line would have to open.", "The line should open."),
     ("The net 5G, the net needs it, net profit, net of tax.",
      "The 5G network, the network needs it, net profit, net of tax."),
@@ -196,12 +197,14 @@ def test_adjective_before_noun(translated: str, values: tuple[str, ...], restore
     ("The electricity is dear, the gas pipeline and the energy of the sun.",
      "Electricity is dear, the gas pipeline and the energy of the sun."),
     ("Up to the year 2030 and 50 to the month.", "Up to the year 2030 and 50 a month."),
+    ("ACC has slowed already the projects and brought in orbit two satellites.",
+     "ACC has already slowed the projects and brought into orbit two satellites."),
     ("Among Senegal and Morocco, among Italy, France and Spain.", "Between Senegal and Morocco, among Italy, France "
      "and Spain."),
 ], ids=["near-of", "agent-by", "accused-of-kept", "title-gone-up", "foresees-to", "collected-money", "in-growth",
         "semester-past-year", "an", "would-have-to", "net", "words-lower-case-only", "past-irregular",
         "past-been-plural", "perfect-without-past-time", "perfect-with-since", "future-from-year",
-        "abstract-noun", "a-month", "between-two"])
+        "abstract-noun", "a-month", "adverb-after-participle", "between-two"])
 def test_post_edit_phrase_table(english: str, edited: str) -> None:
     assert postedit.post_edit(english) == edited
 
