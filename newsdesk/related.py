@@ -111,8 +111,9 @@ def story_links(briefings: Sequence[Item], found: Sequence[stories.Story], lang:
     by_slug = {b.slug: b for b in briefings}
     out = {}
     for s in found:
+        sources = {o: source_of(by_slug[o], lang) for o in s.briefings}  # once per member, not per pair
         for slug in s.briefings:
-            others = [source_of(by_slug[o], lang) for o in s.briefings if o != slug]
+            others = [sources[o] for o in s.briefings if o != slug]
             out[slug] = StoryLinks(s.id, len(s.briefings), others)
     return out
 

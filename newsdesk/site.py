@@ -134,7 +134,9 @@ def _newest_added_first(briefings: Iterable[Listed]) -> list[Listed]:
     return sorted(briefings, key=lambda b: (-b.meta.added.toordinal(), b.slug))
 
 
+@lru_cache(maxsize=8192)
 def _date(d: date, lang: str) -> str:
+    # Babel takes ~30 us a call and a large site asks for the same few thousand dates a million times.
     return format_date(d, format="long", locale=lang)
 
 
