@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import lxml.html
+
 from . import urls
 from .site import GENERATED_DIRS
 
@@ -59,7 +61,7 @@ MERGER = Path(__file__).resolve().parent / "templates" / "pagefind-shards.js"
 MERGER_PATH = "newsdesk/pagefind.js"
 MANIFEST = Path(".newsdesk-cache") / "search-index.json"
 SCRATCH = Path(".newsdesk-cache") / "search-index-scratch"
-FORMAT = 1  # bump when the manifest or the bundle layout changes: the next build starts over
+FORMAT = 2  # bump when the manifest or the bundle layout changes: the next build starts over
 ENTRY = "pagefind-entry.json"
 # What a merged bundle needs; Pagefind's scripts, styles and WebAssembly come from the primary.
 SHARD_FILES = re.compile(r"^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(index|fragment|filter)/[^/]+)$")
@@ -136,9 +138,22 @@ def scan(site: Path, previous: Mapping[str, Page]) -> dict[str, Page]:
             pages[rel] = old
             continue
         data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest() if BODY.search(data) else ""
-        pages[rel] = Page(st.st_size, st.st_mtime_ns, digest)
+        pages[rel] = Page(st.st_size, st.st_mtime_ns, indexed_digest(data) if BODY.search(data) else "")
     return pages
+
+
+def indexed_digest(data: bytes) -> str:
+    """A hash of what Pagefind reads of a page: its language and its data-pagefind-body, without
+    the parts marked data-pagefind-ignore="all". A change Pagefind never sees (the "also reported
+    by" line of every member of a story that gained a source, chips) then re-indexes no shard."""
+    doc = lxml.html.document_fromstring(data)
+    bodies = doc.xpath("//*[@data-pagefind-body]")
+    for element in doc.xpath('//*[@data-pagefind-body]//*[@data-pagefind-ignore="all"]'):
+        element.drop_tree()
+    h = hashlib.sha256((doc.get("lang") or "").encode() + b"\0")
+    for body in bodies:
+        h.update(lxml.html.tostring(body, encoding="utf-8"))
+    return h.hexdigest()
 
 
 def _load_manifest(path: Path) -> tuple[dict[str, object], dict[str, Page]] | None:

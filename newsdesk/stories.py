@@ -16,10 +16,8 @@ build.py check` validates the file.
 from __future__ import annotations
 
 import hashlib
-import itertools
-from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -163,10 +161,9 @@ def related_pairs(briefings: Sequence[Item], root: Path | None = None) -> list[P
     # Pairs as one int64 each (i * n + j), counted with numpy: a large archive has millions of
     # pairs that share one subject, and a dict of tuples of them took gigabytes.
     n = len(briefings)
-    codes = array("q")
-    for members in by_subject.values():
-        codes.extend(i * n + j for i, j in _close_in_time(briefings, members))
-    unique, counts = np.unique(np.frombuffer(codes, dtype=np.int64), return_counts=True)
+    days = day_numbers(briefings)
+    codes = [i * n + j for i, j in (_close_in_time(days, members) for members in by_subject.values())]
+    unique, counts = np.unique(np.concatenate(codes) if codes else np.zeros(0, np.int64), return_counts=True)
     del codes
     keep = counts >= MIN_SHARED_SUBJECTS
     candidates, shared = unique[keep], counts[keep]
@@ -192,22 +189,28 @@ def related_pairs(briefings: Sequence[Item], root: Path | None = None) -> list[P
     return sorted(pairs, key=lambda p: (-p.shared, -p.similarity, p.a, p.b))
 
 
-def _close_in_time(briefings: Sequence[Item], members: list[int]) -> Iterator[tuple[int, int]]:
-    """The pairs (i < j) of `members` whose dates are compatible, without forming the others:
-    a subject named in thousands of briefings over the years pairs each only with the ones of
-    the same week (sorted by date, a window), plus the undated ones, compatible with any."""
-    undated = [i for i in members if briefings[i].meta.date is None]
-    days = sorted((d.toordinal(), i) for i in members if (d := briefings[i].meta.date) is not None)
-    dated = [i for _, i in days]
-    for k, (day, i) in enumerate(days):
-        m = k + 1
-        while m < len(days) and days[m][0] - day <= MAX_DAYS_APART:
-            j = days[m][1]
-            yield (i, j) if i < j else (j, i)
-            m += 1
-    for k, i in enumerate(undated):
-        for j in itertools.chain(undated[k + 1:], dated):
-            yield (i, j) if i < j else (j, i)
+def day_numbers(briefings: Sequence[Item]) -> np.ndarray:
+    """Each briefing's stated date as a day number, -1 when it states none."""
+    return np.array([b.meta.date.toordinal() if b.meta.date else -1 for b in briefings], dtype=np.int64)
+
+
+def _close_in_time(days: np.ndarray, members: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i < j) of `members` whose dates are compatible, as two index arrays, without
+    forming the others: a subject named in thousands of briefings over the years pairs each
+    only with the ones of the same week (sorted by date, a window), plus the undated ones,
+    compatible with any."""
+    group = np.asarray(members, dtype=np.int64)
+    undated = group[days[group] < 0]
+    dated = group[days[group] >= 0]
+    dated = dated[np.argsort(days[dated], kind="stable")]
+    d = days[dated]
+    after = np.searchsorted(d, d + MAX_DAYS_APART, side="right") - np.arange(len(d)) - 1  # partners later in the window
+    first = np.repeat(np.arange(len(d)), after)
+    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    u, v = np.triu_indices(len(undated), 1)
+    left = np.concatenate([dated[first], np.repeat(undated, len(dated)), undated[u]])
+    right = np.concatenate([dated[second], np.tile(dated, len(undated)), undated[v]])
+    return np.minimum(left, right), np.maximum(left, right)
 
 
 # ---- grouping -----------------------------------------------------------------------------------

@@ -67,6 +67,22 @@ def test_changed_shards_are_those_of_added_removed_and_changed_pages() -> None:
     assert changed_shards(old, {**old, "about/index.html": "changed"}, 16) == {0}
 
 
+def test_a_change_pagefind_does_not_read_changes_no_digest() -> None:
+    """Members of a story that gains a source change only their "also reported by" line, which
+    is out of the index: their shards must not be rebuilt. Text, language and search metadata do count."""
+    def page(story: str, text: str = "Solar panels", lang: str = "en", meta: str = "2026-01-02") -> bytes:
+        return (f'<html lang="{lang}"><head><title>T</title></head><body><nav>menu {story}</nav>'
+                f'<div data-pagefind-body><h1>Title</h1><div class="nd-story" data-pagefind-ignore="all">'
+                f'<p>Also reported by: {story}</p></div><span hidden data-pagefind-meta="date[data-date]" '
+                f'data-date="{meta}"></span><p>{text}</p></div></body></html>').encode()
+
+    base = search_index.indexed_digest(page("A, B"))
+    assert search_index.indexed_digest(page("A, B, C")) == base
+    assert search_index.indexed_digest(page("A, B", text="Wind farms")) != base
+    assert search_index.indexed_digest(page("A, B", lang="it")) != base
+    assert search_index.indexed_digest(page("A, B", meta="2026-01-03")) != base
+
+
 def write_site(root: Path, briefings: dict[str, str]) -> None:
     """A small built site: two hand-written pages, briefings in both languages, a listing."""
     site = root / "site"
