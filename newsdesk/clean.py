@@ -71,6 +71,10 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        r"fai una donazione|con una donazione|segnala(?:ci)? un errore|scrivi alla redazione|"
                        r"attiva le notifiche|inserisci la tua (?:e-?mail|mail)|lascia un commento|"
                        r"ricevi (?:gratis |ogni )?(?:le notizie|la newsletter|gli aggiornamenti)|"
+                       # an editor's note
+                       r"quest[oa] (?:articolo|contenuto|pezzo) (?:è stato aggiornato|è stato pubblicato|fa parte)|"
+                       r"articolo aggiornato (?:alle|il)|contenuto sponsorizzato|pubbliredazionale|"
+                       r"\(?ha(?:nno)? collaborato\b(?=[^.]*\)\.?$)|"
                        # the site's footer
                        r"direttore responsabile|testata registrata|registrazione (?:del|presso il) tribunale|"
                        r"partita iva|p\.\s?iva|edito da|proudly powered|"

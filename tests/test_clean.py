@@ -75,6 +75,7 @@ def test_page_furniture_is_chrome(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Il piano prevede 1.800 posti di lavoro entro il 2029.",
     "Il giornalista che segue il processo è stato minacciato.",
+    "L'azienda ha collaborato con la Procura per mesi.",
     "Il ministro si occupa di energia dal 2022 e ha detto che il piano è pronto.",
     "La Regione Molise finanzierà i corsi di formazione per i dipendenti.",
     "I lavoratori oggi",
@@ -116,6 +117,8 @@ def test_furniture_glued_to_a_sentence_is_cut_off(line: str, expected: str) -> N
     "Marta Fermo è giornalista, scrive di energia e trasporti dal 2014.",
     "Testata registrata presso il Tribunale di Bari n. 12 del 2019.",
     "Un'antenna installata su un tetto. Foto di repertorio",
+    "Questo articolo è stato aggiornato alle 15 con la replica dell'azienda.",
+    "(Ha collaborato Anna Verdi)",
 ])
 def test_captions_and_prompts_are_chrome_even_with_a_full_stop(line: str) -> None:
     assert clean.is_chrome(line)
