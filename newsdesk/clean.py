@@ -392,22 +392,31 @@ def _read_meta_line(line: str, head: Header, date_lines: list[str]) -> None:
             date_lines.append(part)
 
 
+RELATED_HEADLINE_WORDS = 16
+
+
 def body_lines(lines: list[str]) -> list[str]:
     """The body lines with page chrome removed; blank lines kept (they end paragraphs). A related
-    list ("Leggi anche" and the headlines under it) is dropped up to the next blank line."""
+    list ("Leggi anche" and the headlines under it) is dropped up to the next blank line, or past
+    it while what follows still reads as headlines (one at a time, each after a blank line)."""
     out: list[str] = []
     in_related = False
     skipped = 0  # headlines dropped under the current related heading
-    for line in lines:
+    spaced = False  # a blank line after them: only more headlines (no full stop) still belong to the list
+    for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
-            if in_related and skipped:
-                in_related = False
+            spaced = in_related and skipped > 0
             out.append("")
             continue
         if is_related_heading(stripped) or (is_chrome(stripped) and _key(stripped).startswith(RELATED_HEADINGS)):
-            in_related, skipped = True, 0
+            in_related, skipped, spaced = True, 0, False
             continue
+        # A subheading has its paragraph on the next line; a headline of the list stands alone.
+        alone = n + 1 == len(lines) or not lines[n + 1].strip()
+        if in_related and spaced and not (alone and len(stripped.split()) <= RELATED_HEADLINE_WORDS and (
+                not is_terminated(stripped) or stripped.endswith("?"))):
+            in_related = False
         if in_related:
             if not is_terminated(stripped) or len(stripped.split()) < 12:
                 skipped += 1

@@ -136,6 +136,15 @@ def test_a_page_with_furniture_glued_to_its_paragraphs_gives_only_article_text()
     assert a.paragraphs[-1].endswith("senza sanzioni.")
 
 
+def test_a_related_list_of_headlines_each_after_a_blank_line_is_dropped() -> None:
+    lines = ["Primo paragrafo della notizia con un fatto.", "", "Leggi anche", "",
+             "Bollette, quanto costa davvero la luce?", "", "Stellantis, a Melfi la nuova piattaforma", "",
+             "Il governo prevede nuovi incentivi per le imprese che investono nel Sud, con fondi fino al 2030."]
+    assert [ln for ln in clean.body_lines(lines) if ln] == [
+        "Primo paragrafo della notizia con un fatto.",
+        "Il governo prevede nuovi incentivi per le imprese che investono nel Sud, con fondi fino al 2030."]
+
+
 def test_a_related_list_is_dropped_up_to_the_next_blank_line() -> None:
     lines = ["Primo paragrafo della notizia con un fatto.", "", "LEGGI ANCHE",
              "Stellantis, a Melfi la nuova piattaforma", 'Molise, il porto punta sulle crociere: "Serve dragare"',
