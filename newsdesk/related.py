@@ -99,6 +99,11 @@ def entity_pages(ordered: Sequence[Item], lang: str, cards: Cards) -> dict[str, 
     return pages
 
 
+# Other sources named on a member's page: a story covered by dozens of outlets would otherwise
+# put a line of dozens of links on each of them (and change every one when a source joins).
+MAX_OTHER_SOURCES = 6
+
+
 @dataclass(frozen=True)
 class StoryLinks:
     """What a member briefing's page shows of its story: the story page and the other sources."""
@@ -112,9 +117,12 @@ def story_links(briefings: Sequence[Item], found: Sequence[stories.Story], lang:
     out = {}
     for s in found:
         sources = {o: source_of(by_slug[o], lang) for o in s.briefings}  # once per member, not per pair
+        days = {o: by_slug[o].meta.display_date.toordinal() for o in s.briefings}
         for slug in s.briefings:
-            others = [sources[o] for o in s.briefings if o != slug]
-            out[slug] = StoryLinks(s.id, len(s.briefings), others)
+            # The sources closest in time, in the story's order; the story page lists them all.
+            closest = sorted((o for o in s.briefings if o != slug), key=lambda o: (abs(days[o] - days[slug]), o))
+            shown = set(closest[:MAX_OTHER_SOURCES])
+            out[slug] = StoryLinks(s.id, len(s.briefings), [sources[o] for o in s.briefings if o in shown])
     return out
 
 

@@ -178,3 +178,26 @@ def test_pairs_close_in_time_are_exactly_the_date_compatible_pairs(rows: list[tu
     found = list(zip(left.tolist(), right.tolist(), strict=True))
     assert len(found) == len(set(found))
     assert set(found) == expected
+
+
+def test_a_member_page_names_the_six_sources_closest_in_time_and_links_the_whole_story() -> None:
+    """A story covered by many outlets: each member's page lists the few sources closest in time
+    (in the story's order), not a line of every outlet; the story page link counts them all."""
+    from datetime import date, timedelta
+
+    from newsdesk.related import MAX_OTHER_SOURCES, story_links
+
+    base = seeds()[0]
+    members = []
+    for k in range(10):
+        slug = f"fonte-{k:02d}"
+        meta = base.meta.model_copy(update={"slug": slug, "date": date(2025, 9, 1) + timedelta(days=k // 2)})
+        members.append(Briefing(meta=meta, body=base.body, path=f"briefings/{slug}.md"))
+    story = stories.Story(id="fonte-00", lead="fonte-00", briefings=[b.slug for b in members])
+    links = story_links(members, [story], "en")
+    assert MAX_OTHER_SOURCES == 6
+    assert {slug: link.count for slug, link in links.items()} == {b.slug: 10 for b in members}
+    assert [s.slug for s in links["fonte-00"].others] == [f"fonte-{k:02d}" for k in range(1, 7)]
+    # fonte-05 (third day): one source the same day, four a day apart, then a tie broken by slug.
+    assert [s.slug for s in links["fonte-05"].others] == ["fonte-00", "fonte-02", "fonte-03", "fonte-04",
+                                                          "fonte-06", "fonte-07"]
