@@ -241,10 +241,14 @@ def format_errors(exc: ValidationError) -> list[str]:
     return problems
 
 
+def split_front(text: str) -> re.Match[str] | None:
+    """A briefing's text split into front matter (group 1) and body (group 2), or None."""
+    return FRONT_RE.match(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+
+
 def parse_briefing(text: str, path: str) -> Briefing:
     """Text of a briefing file -> Briefing, or BriefingError naming every problem."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    m = FRONT_RE.match(text)
+    m = split_front(text)
     if not m:
         raise BriefingError(path, ["no front matter: the file must start with a '---' line, the YAML "
                                    "fields, and another '---' line"])
@@ -277,13 +281,16 @@ def briefing_error(rel: str, message: str) -> BriefingError:
     return BriefingError(rel, [message])
 
 
-def read_text(path: Path, rel: str) -> str:
-    """A briefing's text: a regular file inside the project, at most MAX_BRIEFING_BYTES, UTF-8."""
-    raw = read_checked(path, rel, briefing_error)
+def decode_text(raw: bytes, rel: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
+
+
+def read_text(path: Path, rel: str) -> str:
+    """A briefing's text: a regular file inside the project, at most MAX_BRIEFING_BYTES, UTF-8."""
+    return decode_text(read_checked(path, rel, briefing_error), rel)
 
 
 def read_one(path: Path, rel: str) -> tuple[Briefing, bytes]:
@@ -292,11 +299,7 @@ def read_one(path: Path, rel: str) -> tuple[Briefing, bytes]:
     so one file never stops check, render or ingest for the others."""
     try:
         raw = read_checked(path, rel, briefing_error)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BriefingError(rel, ["not UTF-8 text; save the file as UTF-8"]) from None
-        return parse_briefing(text, rel), raw
+        return parse_briefing(decode_text(raw, rel), rel), raw
     except BriefingError:
         raise
     except Exception as exc:

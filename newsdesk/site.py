@@ -32,7 +32,7 @@ from babel.dates import format_date
 from markdown.extensions.toc import slugify
 
 from . import datafiles, geo, names, sitemaps, stories, worldmap
-from .briefing import FRONT_RE, Briefing, BriefingMeta, briefing_error, parse_briefing, read_text, write_atomic
+from .briefing import Briefing, BriefingMeta, briefing_error, decode_text, parse_briefing, split_front, write_atomic
 from .classify import taxonomy
 from .markup import md_text
 from .safehtml import body_html
@@ -652,11 +652,10 @@ def _load(root: Path, item: Stored) -> Briefing:
     file still has the bytes the index read (its sha256), only the body is taken from it, and
     the YAML (most of the cost of reading a briefing) is not parsed again."""
     raw = read_checked(root / item.path, item.path, briefing_error)
-    if hashlib.sha256(raw).hexdigest() == item.sha256:
-        m = FRONT_RE.match(raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n"))
-        if m:
-            return Briefing(meta=item.meta, body=m.group(2), path=item.path)
-    return parse_briefing(read_text(root / item.path, item.path), item.path)
+    text = decode_text(raw, item.path)
+    if hashlib.sha256(raw).hexdigest() == item.sha256 and (m := split_front(text)):
+        return Briefing(meta=item.meta, body=m.group(2), path=item.path)
+    return parse_briefing(text, item.path)
 
 
 def _render_language(root: Path, items: Sequence[Stored], found: Sequence[stories.Story], lang: str) -> RenderResult:
