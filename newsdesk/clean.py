@@ -50,7 +50,8 @@ CHROME_PREFIXES = (
     "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati", "correlati", "potrebbero interessarti",
     "le notizie più lette", "più letti", "i più letti", "altre notizie", "dello stesso autore", "vedi anche",
     "guarda anche", "scopri di più", "continua a leggere", "read more", "related", "📩", "👉", "newsletter",
-    "registrati", "scarica l'app", "disattiva adblock",
+    "registrati", "scarica l'app", "disattiva adblock", "dal nostro inviato", "dalla nostra inviata",
+    "dal nostro corrispondente", "dalla nostra corrispondente",
 )
 RELATED_HEADINGS = ("leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati",
                     "correlati", "potrebbero interessarti", "le notizie più lette", "più letti", "i più letti",
@@ -71,6 +72,14 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        r"fai una donazione|con una donazione|segnala(?:ci)? un errore|scrivi alla redazione|"
                        r"attiva le notifiche|inserisci la tua (?:e-?mail|mail)|lascia un commento|"
                        r"ricevi (?:gratis |ogni )?(?:le notizie|la newsletter|gli aggiornamenti)|"
+                       # the paywall: "Per leggere l'articolo completo abbonati a 1 euro", "Hai letto 3 articoli gratuiti"
+                       r"per leggere (?:l['’]articolo|questo articolo|tutti gli articoli|il resto|tutto)|"
+                       r"abbonati (?:a partire|per continuare|per leggere|ora|subito|a \S+ (?:euro|€))|"
+                       r"articoli gratuiti|scopri (?:tutte )?le offerte|sostieni il (?:nostro )?giornalismo|"
+                       # the site speaking of itself: "sul nostro canale YouTube", "scrivi a redazione@..."
+                       r"sul nostro (?:canale|sito|profilo)|(?:scrivi|scriveteci|scrivici|contattaci)\b[^.]*@|"
+                       r"guarda (?:la gallery|il video|la fotogallery)|"
+                       r"articolo (?:pubblicato|uscito|apparso) (?:sul|nel|in|su)\b|"
                        # an editor's note
                        r"quest[oa] (?:articolo|contenuto|pezzo) (?:è stato aggiornato|è stato pubblicato|fa parte)|"
                        r"articolo aggiornato (?:alle|il)|contenuto sponsorizzato|pubbliredazionale|"
@@ -79,7 +88,11 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        r"direttore responsabile|testata registrata|registrazione (?:del|presso il) tribunale|"
                        r"partita iva|p\.\s?iva|edito da|proudly powered|"
                        # an author's bio box: "Mario Rossi è giornalista, scrive di energia dal 2010."
-                       r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b", re.IGNORECASE)
+                       r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b"
+                       # "Sara Locri è giornalista professionista e dal 2015 racconta...": a name, then what she is
+                       r"|^(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}è (?:un[oa]?\s|una\s)?(?:giornalista|redattore|redattrice|cronista|"
+                       r"reporter|inviat[oa]|corrispondente|caporedattore|caporedattrice|collaboratore|collaboratrice)\b",
+                       re.IGNORECASE)
 PROMPT_MAX_WORDS = 30
 CAPTION_HINT_RE = re.compile(r"\((?:a destra|a sinistra|al centro|da sinistra|da destra)\)|^da sinistra,",
                              re.IGNORECASE)
@@ -110,9 +123,14 @@ def _key(line: str) -> str:
     return " ".join(line.replace("’", "'").split()).casefold()
 
 
+# A full stop, ! ? or an ellipsis, then any closing quotes and brackets: "...ha detto.'",
+# "...a Roma.»", "...(così il ministro.)", ".\"»".
+TERMINATED_RE = re.compile(r"[.!?…][\"”»’'\)\]]*$")
+
+
 def is_terminated(sentence: str) -> bool:
     """True when a sentence ends as sentences do: not a paywall cut ("...dell") or a label."""
-    return sentence.rstrip().endswith(TERMINAL)
+    return TERMINATED_RE.search(sentence.rstrip()) is not None
 
 
 def is_share_line(line: str) -> bool:
@@ -132,13 +150,19 @@ def is_caption(line: str) -> bool:
             or (bool(CAPTION_HINT_RE.search(line)) and (not is_terminated(line) or len(line.split()) <= 30)))
 
 
+# A live blog's timestamp: "14:20", "ore 15.05", "h. 9:30", alone on its line or opening the entry.
+_CLOCK = r"(?:ore\s+|h\.?\s*)?(?:[01]?\d|2[0-3])[:.][0-5]\d"
+LIVE_TIME_RE = re.compile(rf"^{_CLOCK}$", re.IGNORECASE)
+LIVE_TIME_FRONT_RE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–—|·:]\s*)?(?=[A-ZÀ-Ý«\"“])", re.IGNORECASE)
+
+
 def is_chrome(line: str) -> bool:
     """A line of page furniture, never article text."""
     key = _key(line)
     if not key:
         return False
     return (is_share_line(line) or is_related_heading(line) or is_caption(line)
-            or bool(COMMENTS_RE.match(key)) or key.startswith(CHROME_PREFIXES)
+            or bool(COMMENTS_RE.match(key)) or bool(LIVE_TIME_RE.match(key)) or key.startswith(CHROME_PREFIXES)
             or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
             or (bool(READ_TIME_RE.search(key)) and len(key.split()) <= 12 and not is_terminated(line))
             or (bool(META_LINE_RE.match(line)) and len(line) < 80 and not is_terminated(line))
@@ -210,7 +234,7 @@ AGENCY_TAIL_RE = re.compile(r"\s*\((?:ANSA(?:-AFP)?|AGI|Adnkronos|Askanews|Dire|
 
 def strip_glued(line: str) -> str:
     """A line of article text with the furniture glued to its ends removed (the line is kept)."""
-    m = GLUED_FRONT_RE.match(line)
+    m = GLUED_FRONT_RE.match(line) or LIVE_TIME_FRONT_RE.match(line)
     if m and m.end() < len(line):
         line = line[m.end():]
     line = GLUED_BACK_RE.sub("", line)

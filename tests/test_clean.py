@@ -194,3 +194,22 @@ def test_the_header_gives_title_byline_and_stated_date_not_labels() -> None:
 ])
 def test_an_unterminated_sentence_is_a_cut_off(sentence: str, ok: bool) -> None:
     assert clean.is_terminated(sentence) is ok
+
+
+def test_a_bio_box_paywall_and_the_site_speaking_of_itself_are_not_article_text() -> None:
+    a = read_source(FIXTURES / "chrome" / "bio_paywall_and_site_prompts.txt", FIXTURES)
+    assert a.published == date(2026, 10, 9) and a.author == "Ilaria Gallipoli"
+    text = " ".join(a.paragraphs)
+    for chrome in ("inviata", "canale YouTube", "abbonati", "redazione@", "numero di ottobre", "giornalista"):
+        assert chrome not in text
+    assert a.paragraphs[0].startswith("Il porto turistico di San Cataldo")
+    assert a.paragraphs[-1].startswith("Il sindaco ha detto che il porto")
+
+
+def test_live_blog_timestamps_are_not_article_text() -> None:
+    a = read_source(FIXTURES / "chrome" / "live_blog_timestamps.txt", FIXTURES)
+    text = " ".join(a.paragraphs)
+    for stamp in ("14:20", "15:05", "15.40", "16:12"):
+        assert stamp not in text
+    assert "Il prefetto ha convocato i sindacati" in text and "Il Comune ha prolungato" in text
+    assert a.published == date(2026, 10, 21)  # only an update time is stated: it is the date

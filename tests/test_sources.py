@@ -9,6 +9,7 @@ import pytest
 
 from newsdesk import dates
 from newsdesk.errors import SourceError
+from newsdesk.ingest import analyse
 from newsdesk.safety import shown
 from newsdesk.sources import MAX_SEED_BYTES, decode, read_source
 
@@ -210,3 +211,12 @@ def test_invisible_and_direction_changing_characters_are_removed(invisible: str)
 
 def test_invisible_characters_in_file_names_are_printed_escaped() -> None:
     assert shown("a\u200bb\u061cc.txt") == "a\\u200bb\\u061cc.txt"
+
+
+def test_sentences_that_end_inside_closing_quotes_are_complete_sentences() -> None:
+    # '...62 milioni.' and "...altri 400.»": a sentence may end in a straight quote or in two closing marks.
+    a = read("quotes_closing_every_sentence.txt")
+    draft = analyse(a, "x", date(2026, 1, 1))
+    assert draft.summary[0].startswith("Il rettore dell'Università di Bari ha confermato")
+    assert draft.summary[0].endswith("62 milioni.'")
+    assert any(s.endswith("400.»\"") for s in draft.summary)
