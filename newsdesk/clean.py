@@ -72,7 +72,7 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        r"fai una donazione|con una donazione|segnala(?:ci)? un errore|scrivi alla redazione|"
                        r"attiva le notifiche|inserisci la tua (?:e-?mail|mail)|lascia un commento|"
                        r"ricevi (?:gratis |ogni )?(?:le notizie|la newsletter|gli aggiornamenti)|"
-                       # the paywall: "Per leggere l'articolo completo abbonati a 1 euro", "Hai letto 3 articoli gratuiti"
+                       # the paywall: "Per leggere l'articolo completo abbonati", "Hai letto 3 articoli gratuiti"
                        r"per leggere (?:l['’]articolo|questo articolo|tutti gli articoli|il resto|tutto)|"
                        r"abbonati (?:a partire|per continuare|per leggere|ora|subito|a \S+ (?:euro|€))|"
                        r"articoli gratuiti|scopri (?:tutte )?le offerte|sostieni il (?:nostro )?giornalismo|"
@@ -90,8 +90,8 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        # an author's bio box: "Mario Rossi è giornalista, scrive di energia dal 2010."
                        r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b"
                        # "Sara Locri è giornalista professionista e dal 2015 racconta...": a name, then what she is
-                       r"|^(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}è (?:un[oa]?\s|una\s)?(?:giornalista|redattore|redattrice|cronista|"
-                       r"reporter|inviat[oa]|corrispondente|caporedattore|caporedattrice|collaboratore|collaboratrice)\b",
+                       r"|^(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}è (?:un[oa]?\s|una\s)?"
+                       r"(?:giornalista|redattore|redattrice|cronista|reporter|inviat[oa]|corrispondente|caporedattore|caporedattrice|collaboratore|collaboratrice)\b",
                        re.IGNORECASE)
 PROMPT_MAX_WORDS = 30
 CAPTION_HINT_RE = re.compile(r"\((?:a destra|a sinistra|al centro|da sinistra|da destra)\)|^da sinistra,",
