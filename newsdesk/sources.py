@@ -296,7 +296,40 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
 
 # ---- Markdown with a YAML header -----------------------------------------------------------
 
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+# The header ends with '---' or with YAML's own end-of-document marker '...'.
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# "title: Brindisi: 240 assunti": a plain value with ': ' in it, which YAML refuses. A headline
+# often has a colon; the value is quoted and the header read again.
+UNQUOTED_COLON_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+"
+                               r"(?P<value>[^\s\"'\[{|>&*!#-].*?:[ \t].*?)[ \t]*$")
+
+
+def _quote_colon_values(header: str) -> str | None:
+    """The header with each top-level plain value that holds ': ' put in double quotes; None when
+    no line has one."""
+    lines = header.split("\n")
+    changed = False
+    for n, line in enumerate(lines):
+        m = UNQUOTED_COLON_RE.match(line)
+        if m and " #" not in m.group("value"):
+            value = m.group("value").replace("\\", "\\\\").replace('"', '\\"')
+            lines[n] = f'{m.group("key")}: "{value}"'
+            changed = True
+    return "\n".join(lines) if changed else None
+
+
+def _load_header(text: str) -> Any:
+    try:
+        return load_yaml(text)
+    except yaml.YAMLError:
+        quoted = _quote_colon_values(text)
+        if quoted is None:
+            raise
+        try:
+            return load_yaml(quoted)
+        except (yaml.YAMLError, UnsafeYAMLError, RecursionError):
+            pass
+        raise
 
 
 def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
@@ -307,7 +340,7 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
             raise SourceError(rel, "the YAML header opened with '---' is never closed; end it with a '---' line")
         return {}, text
     try:
-        header = load_yaml(m.group(1) or "") or {}
+        header = _load_header(m.group(1) or "") or {}
     except UnsafeYAMLError as exc:
         raise SourceError(rel, f"YAML header at line {exc.line + 2}: {exc.problem}") from None
     except (yaml.YAMLError, RecursionError) as exc:
@@ -327,6 +360,47 @@ HEADER_URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
 LANGUAGE_RE = re.compile(r"^([a-z]{2})(?:[-_][a-z]{2})?$", re.IGNORECASE)
 
 
+# What CMS exports and static-site generators call the fields newsdesk reads (Hugo's publishDate,
+# Jekyll's authors, an Italian export's titolo and data); a key is matched in any case ("Title").
+KEY_ALIASES = {
+    "headline": "title", "titolo": "title",
+    "published": "date", "pubdate": "date", "publishdate": "date", "publish_date": "date",
+    "published_at": "date", "date_published": "date", "datepublished": "date", "data": "date",
+    "authors": "author", "autore": "author", "autori": "author", "byline": "author",
+    "lang": "language", "lingua": "language",
+    "link": "url", "permalink": "url", "canonical_url": "url", "source_url": "url", "original_url": "url",
+    "testata": "publisher", "site_name": "publisher", "sitename": "publisher",
+}
+
+
+def canonical_keys(header: dict[Any, Any]) -> dict[Any, Any]:
+    """The header with "Title", "publishDate", "authors"... under the names newsdesk reads; a key
+    written exactly wins over an alias, the first alias over later ones. Other keys are kept."""
+    out: dict[Any, Any] = {k: v for k, v in header.items() if k in MARKDOWN_KEYS}
+    for key, value in header.items():
+        if key in MARKDOWN_KEYS:
+            continue
+        name = key.strip().lower() if isinstance(key, str) else key
+        canonical = name if name in MARKDOWN_KEYS else KEY_ALIASES.get(name) if isinstance(name, str) else None
+        if canonical is not None and canonical not in out:
+            out[canonical] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _author_value(value: Any) -> Any:
+    """`author: [Ada Rossi, Luca Neri]` -> "Ada Rossi, Luca Neri"; `author: {name: Ada Rossi}` -> "Ada Rossi"."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return ", ".join(v.strip() for v in value if v.strip()) or None
+    if isinstance(value, list) and value and all(isinstance(v, dict) and isinstance(v.get("name"), str)
+                                                 for v in value):
+        return ", ".join(v["name"].strip() for v in value)
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    return value
+
+
 def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
     """A seed's YAML header checked field by field: one clear error for the first bad value."""
     meta: dict[str, Any] = {}
@@ -334,6 +408,8 @@ def header_fields(header: dict[Any, Any], rel: str) -> dict[str, Any]:
         if key == "date":
             meta[key] = value
             continue
+        if key == "author":
+            value = _author_value(value)
         if value is None:
             continue
         if isinstance(value, (dict, list)):
@@ -386,6 +462,7 @@ MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
 def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
     header, body = split_front_matter(text, rel)
+    header = canonical_keys(header)
     # An extra field a CMS export carries (section, tags, category, description, draft: false) is
     # ignored with a warning; a malformed one is refused.
     raw_header = text[: len(text) - len(body)]

@@ -220,3 +220,22 @@ def test_sentences_that_end_inside_closing_quotes_are_complete_sentences() -> No
     assert draft.summary[0].startswith("Il rettore dell'Università di Bari ha confermato")
     assert draft.summary[0].endswith("62 milioni.'")
     assert any(s.endswith("400.»\"") for s in draft.summary)
+
+
+def test_a_headline_with_a_colon_needs_no_quotes_in_the_header() -> None:
+    # YAML refuses `title: Ravenna, il rigassificatore raddoppia: via libera...`; people write it so.
+    a = read("header_unquoted_colon_in_title.md")
+    assert a.title == "Ravenna, il rigassificatore raddoppia: via libera a 5 miliardi di metri cubi"
+    assert (a.author, a.published) == ("Tommaso Cervia", date(2026, 10, 14))
+    assert a.paragraphs[0].startswith("Il rigassificatore galleggiante al largo di Ravenna")
+
+
+def test_a_cms_export_header_is_read_under_its_own_key_names() -> None:
+    # "Title", Hugo's publishDate, a list of authors, "Lang", and YAML's '...' closing the header.
+    a = read("header_cms_key_names.md")
+    assert a.title == "Trieste, il porto franco attira un nuovo terminal per le auto elettriche"
+    assert a.published == date(2026, 9, 30)
+    assert a.author == "Elena Muggia, Paolo Grado"
+    assert a.language == "it"
+    assert a.paragraphs[0].startswith("Il porto di Trieste avrà un terminal")
+    assert [w.split("'")[1] for w in a.warnings] == ["draft"]
