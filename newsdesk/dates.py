@@ -162,6 +162,72 @@ def visible_date_lines(tree: Any) -> list[str]:
     return texts
 
 
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+                 "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report",
+                 "techarticle", "scholarlyarticle", "socialmediaposting"}
+
+
+def _jsonld_nodes(data: Any) -> list[dict[str, Any]]:
+    """Every object in a JSON-LD document (lists, @graph, nested values)."""
+    out: list[dict[str, Any]] = []
+    stack = [data]
+    while stack and len(out) < 500:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            stack.extend(v for v in reversed(list(item.values())) if isinstance(v, (list, dict)))
+    return out
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    kinds = node.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and k.casefold() in ARTICLE_TYPES for k in kinds)
+
+
+def _jsonld_value_date(value: Any) -> date | None:
+    """A datePublished as CMSs write it: ISO 8601, "2026-11-03 14:20", "03/11/2026",
+    "Tue, 03 Nov 2026 14:20:00 +0100", "3 novembre 2026". Never one without a year."""
+    if not isinstance(value, str) or not value.strip() or len(value) > 80:
+        return None
+    text = value.strip()
+    iso = ISO_RE.match(text)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    return find_date(text)
+
+
+def jsonld_date(tree: Any) -> date | None:
+    """The datePublished of the article the page's JSON-LD describes (an Article or NewsArticle
+    before any other object), in whatever format the CMS wrote it."""
+    import json
+
+    nodes: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            nodes.extend(_jsonld_nodes(json.loads(script.text, strict=False)))
+        except (ValueError, RecursionError):
+            continue
+    for node in sorted(nodes, key=lambda n: not _is_article(n)):
+        found = _jsonld_value_date(node.get("datePublished") or node.get("dateCreated"))
+        if found is not None:
+            return found
+    return None
+
+
 def html_date(html: str) -> date | None:
     """The publication date a saved page states in its markup or its visible date line."""
     import htmldate
@@ -171,6 +237,9 @@ def html_date(html: str) -> date | None:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return None
+    stated = jsonld_date(tree)
+    if stated is not None:
+        return stated
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         # A page saved today may carry tomorrow's date (time zones, scheduled posts): still stated.

@@ -3,6 +3,7 @@ a shape seen on real Italian news pages, written for the purpose (tests/fixtures
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -44,6 +45,9 @@ def test_the_date_is_read_around_times_abbreviations_and_weekdays(text: str, exp
     ("standfirst_then_agency_dateline.txt", date(2026, 10, 21), None),
     # Only a related article's date: the page states none of its own.
     ("related_list_dates_only.html", None, None),
+    # JSON-LD's datePublished in Italian order with a time ("11/03/2026 09:40"), in an @graph; a
+    # related article's JSON-LD with an RFC 2822 date after it; the URL's 2025/12/30 is only a hint.
+    ("jsonld_date_not_iso.html", date(2026, 3, 11), "Giada Este"),
 ])
 def test_the_stated_date_is_found_wherever_the_page_states_it(name: str, published: date | None,
                                                               author: str | None) -> None:
@@ -79,3 +83,19 @@ def test_a_dateline_states_its_date_and_is_cut_from_the_lead(paragraph: str, pub
                                                              rest: str) -> None:
     assert dates.dateline_date(paragraph) == published
     assert clean.strip_dateline(paragraph) == rest
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2026-11-03T14:20:00.000Z", date(2026, 11, 3)),
+    ("2026-11-03 14:20:00", date(2026, 11, 3)),
+    ("03/11/2026", date(2026, 11, 3)),
+    ("Tue, 03 Nov 2026 14:20:00 +0100", date(2026, 11, 3)),
+    ("3 novembre 2026", date(2026, 11, 3)),
+    ("3 novembre", None),  # no year: never completed from today
+    ("2026-02-30", None),
+    (20261103, None),
+])
+def test_a_json_ld_date_published_is_read_in_any_format_a_cms_writes(value: object, expected: date | None) -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": %s}'
+            '</script></head><body><h1>Un titolo abbastanza lungo per un pezzo</h1></body></html>')
+    assert dates.html_date(html % json.dumps(value)) == expected
