@@ -184,7 +184,7 @@ class Evidence:
     """What an article says about one topic."""
     weights: dict[str, float] = field(default_factory=dict)  # cue -> its best-placed mention
     mentions: int = 0  # cue hits, repeats included
-    in_title: bool = False
+    place: int = 2  # where it is named first: 0 the title, 1 the lead, 2 only further down
 
     @property
     def cues(self) -> set[str]:
@@ -210,7 +210,7 @@ def topic_evidence(title: str, body: str, lang: str) -> dict[str, Evidence]:
             here = weight * (WEAK_WEIGHT if cue.weak else 1)
             ev.weights[cue.text] = max(ev.weights.get(cue.text, 0), here)
             ev.mentions += 1
-            ev.in_title = ev.in_title or place == 0
+            ev.place = min(ev.place, place)
     return found
 
 
@@ -221,11 +221,14 @@ def topic_scores(title: str, body: str, lang: str) -> dict[str, float]:
 
 def find_topics(title: str, body: str, lang: str) -> list[str]:
     """Topic ids, most relevant first (on a tie, the one the article names first), at most
-    `max_topics`. A topic is what the story is about: its weighted score reaches the bar for the
-    article's length and at least MIN_SHARE_OF_TOP of the leading topic's, so a theme mentioned in
-    passing in a long story about something else is not one of its topics; and the title names it
-    or the story uses at least MIN_DISTINCT_CUES of its words, so one word repeated ("miliardi" in
-    every figure) is not a topic.
+    `max_topics`. A topic is what the story is about:
+    - the title or the lead names it: a theme that only turns up further down is context (how a
+      project is funded, the energy a data center uses);
+    - its weighted score reaches the bar for the article's length and at least MIN_SHARE_OF_TOP of
+      the leading topic's, so a theme mentioned in passing in a long story about something else
+      is not one of its topics;
+    - the title names it or the story uses at least MIN_DISTINCT_CUES of its words, so one word
+      repeated ("miliardi" in every figure) is not a topic.
 
     The values (title and lead weights, WEAK_WEIGHT, MIN_SHARE_OF_TOP, max_topics) were chosen by
     cross-validation over the labelled corpus, preferring the simplest setting within noise of the
@@ -237,5 +240,5 @@ def find_topics(title: str, body: str, lang: str) -> list[str]:
     bar = max(threshold(tax, body), MIN_SHARE_OF_TOP * max(ev.score for ev in evidence.values()))
     order = {t: i for i, t in enumerate(evidence)}
     kept = [t for t, ev in evidence.items()
-            if ev.score >= bar and (ev.in_title or len(ev.cues) >= MIN_DISTINCT_CUES)]
+            if ev.place <= 1 and ev.score >= bar and (ev.place == 0 or len(ev.cues) >= MIN_DISTINCT_CUES)]
     return sorted(kept, key=lambda t: (-evidence[t].score, order[t]))[: tax.max_topics]
