@@ -492,15 +492,18 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
 # ---- saved HTML ----------------------------------------------------------------------------
 
 # trafilatura's precision mode first (less page furniture); its balanced mode when precision finds
-# no body, as on a table layout or a page whose text is only in its JSON-LD articleBody.
-PRECISION_MODES = (True, False)
+# no body, as on a table layout or a page whose text is only in its JSON-LD articleBody; its recall
+# mode last, when the article sits in an element trafilatura takes for furniture (an <aside>, a
+# <footer>, a wrapper whose class says "comments").
+EXTRACTION_MODES = ("precision", "balanced", "recall")
 
 
-def _extract(text: str, precision: bool) -> dict[str, Any]:
+def _extract(text: str, mode: str) -> dict[str, Any]:
     import trafilatura  # heavy import: only when an HTML seed exists
 
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                            include_tables=False, favor_precision=precision)
+                                            include_tables=False, favor_precision=mode == "precision",
+                                            favor_recall=mode == "recall")
     if isinstance(extracted, dict):
         return extracted
     return extracted.as_dict() if extracted is not None else {}
@@ -519,8 +522,8 @@ def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     published = dates.html_date(text)
     author = clean.html_author(text)  # a marked byline element; else trafilatura's guess
     problem: SourceError | None = None
-    for precision in PRECISION_MODES:
-        doc = _extract(text, precision)
+    for mode in EXTRACTION_MODES:
+        doc = _extract(text, mode)
         if not str(doc.get("text") or "").strip():
             continue
         meta = {"title": title or clean.strip_site_suffix(str(doc.get("title") or "")) or None,

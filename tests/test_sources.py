@@ -239,3 +239,11 @@ def test_a_cms_export_header_is_read_under_its_own_key_names() -> None:
     assert a.language == "it"
     assert a.paragraphs[0].startswith("Il porto di Trieste avrà un terminal")
     assert [w.split("'")[1] for w in a.warnings] == ["draft"]
+
+
+def test_an_article_laid_out_in_an_aside_and_a_footer_is_still_read() -> None:
+    # trafilatura's precision and balanced modes take both for furniture: its recall mode reads them.
+    a = read("body_in_aside_and_footer.html")
+    assert a.title == "Cagliari, il tram arriva all'aeroporto di Elmas entro il 2028"
+    assert a.paragraphs[0].startswith("La linea del tram di Cagliari sarà prolungata")
+    assert a.paragraphs[-1].startswith("Secondo le stime dell'assessorato ai Trasporti")
