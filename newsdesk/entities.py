@@ -10,9 +10,11 @@ recur, plus rules for new ones.
   verb, and hold no organisation word ("Gulf Research Center" is not a person).
 - An organisation is a run ending in an organisation word ("Gesto Robotics", "Toyota Motor",
   "Hon Hai Precision Industry"), an institution ("Autorità di regolazione per energia reti e
-  ambiente", "Polizia postale", "Comune di Bologna"), a run after an organisation noun ("la
-  società britannica Nscale", "la torinese Argotec") or before one in apposition ("Humain, una
-  società"), an acronym that is not a technical or business term (HBM, PMI, Spa are not), a
+  ambiente", "Polizia postale", "Comune di Bologna", in lower case "la procura di Napoli", "il
+  ministero del Commercio cinese"), a run after an organisation noun ("la società britannica
+  Nscale", "la torinese Argotec", even in lower case "la tedesca bayernets") or before one in
+  apposition ("Humain, una società"), the agent of a passive ("gestito da Developers Italia"), an
+  acronym that is not a technical or business term (HBM, PMI, Spa are not), a
   mixed-case word ("FiberCop"), or a name listed alongside an organisation ("BYD, Geely e Saic").
 - A product is a letter-digit mix ("Qwen3-Omni") or a name after a product noun.
 
@@ -203,16 +205,40 @@ def _known_at(s: _Sentence, i: int, cfg: EntityConfig) -> tuple[int, tuple[str, 
         if spelling[0].islower():
             if s.tokens[i][0] != TOKEN_RE.findall(spelling)[0]:
                 continue  # "bayernets", "e&": only as written
-        elif not _is_cap(s.tokens[i][0]):
-            continue
+        elif not _is_cap(s.tokens[i][0]) and not (n > 1 and s.lower[i] in LOWER_INSTITUTIONS):
+            continue  # "il ministero dell'Economia e delle Finanze" is the Ministero, whatever its case
         return n, entry
     return None
 
 
-def _institution(s: _Sentence, i: int, cfg: EntityConfig) -> int:
+# Institutions Italian newspapers write in lower case, named by the place or office after "di":
+# "la procura di Napoli", "il ministero del Commercio cinese", "il tribunale di Milano".
+LOWER_INSTITUTIONS = {"ministero", "procura", "tribunale", "prefettura", "questura", "comune"}
+
+
+def _lower_institution(s: _Sentence, i: int, cfg: EntityConfig) -> int:
+    """End of a lower-case institution's name starting at token i, or i."""
+    if s.lower[i] not in LOWER_INSTITUTIONS or not s.tokens[i][0][0].islower() or i + 2 >= len(s.tokens) \
+            or s.lower[i + 1] not in cfg.connectors or not s.joined(i + 1) or not s.joined(i + 2) \
+            or not _titlecase(s.tokens[i + 2][0]):
+        return i
+    return _institution(s, i, cfg, lower=True)
+
+
+def _unknown_after_demonym(s: _Sentence, i: int, cfg: EntityConfig) -> bool:
+    """A lower-case brand no dictionary knows, after "la tedesca", "l'olandese": "bayernets"."""
+    word = s.lower[i]
+    return s.tokens[i][0].isalpha() and len(word) > 3 and not simplemma.is_known(word, lang=s.lang) \
+        and not _is_verb(word, s.lang) and _org_context(s, i, i + 1, cfg) \
+        and simplemma.lemmatize(s.lower[i - 1], lang=s.lang) in cfg.demonyms
+
+
+def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -> int:
     """End (exclusive) of an institution's name starting at token i ("Autorità di sistema
     portuale del Mar Ionio", "Polizia postale", "Comune di Bologna"), or i when there is none."""
-    if s.lower[i] not in cfg.institutions or not s.tokens[i][0][0].isupper():
+    if s.lower[i] not in cfg.institutions and not lower:
+        return i
+    if not lower and not s.tokens[i][0][0].isupper():
         return i
     j = i + 1
     last_word = i
@@ -226,8 +252,20 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig) -> int:
                 and s.lower[j + 1] not in cfg.function_words:
             j += 1  # "energia reti e ambiente"
             continue
+        if low == "e" and j + 2 < len(s.tokens) and s.lower[j + 1] in cfg.connectors and s.joined(j + 1) \
+                and s.joined(j + 2) and s.tokens[j - 1][0][0].isupper() and _titlecase(s.tokens[j + 2][0]):
+            j += 2  # "delle Imprese e del Made in Italy", "dell'Economia e delle Finanze"
+            continue
+        if low == "in" and j + 1 < len(s.tokens) and s.joined(j + 1) and s.tokens[j - 1][0][0].isupper() \
+                and s.tokens[j + 1][0][0].isupper():
+            j += 1  # "Made in Italy"
+            continue
         if low in cfg.function_words or word.isdigit() or (word[0].islower() and _is_verb(word, s.lang)):
             break
+        if word[0].islower() and j + 1 < len(s.tokens) and s.lower[j + 1] in ("il", "lo", "la", "i", "gli", "le",
+                                                                              "un", "una", "uno") \
+                and s.joined(j + 1):
+            break  # a verb the dictionary does not know: "Il Garante privacy multa la startup"
         if low in cfg.first_names and j + 1 < len(s.tokens) and s.joined(j + 1) and _titlecase(s.tokens[j + 1][0]):
             break  # "del Garante Livia Ceccarelli": a person's name follows
         last_word = j
@@ -286,7 +324,15 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in cfg.company_forms:
                 j += 1
             same = j
-            # Another organisation named after this one: "Bain Capital Ventures", "Intel Capital".
+            # Another organisation named after this one: "CDP Venture Capital", "Bain Capital
+            # Ventures", "Intel Capital".
+            for extra in (2, 3):
+                end = j + extra
+                if kind == "organizations" and end <= n_tok and s.lower[end - 1] in cfg.org_suffixes \
+                        and all(s.joined(k) and _titlecase(s.tokens[k][0]) and s.lower[k] not in cfg.function_words
+                                and _known_at(s, k, cfg) is None for k in range(j, end - 1)):
+                    j = end
+                    break
             while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in cfg.org_suffixes \
                     and _is_cap(s.tokens[j][0]):
                 j += 1
@@ -299,6 +345,13 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             i = j
             continue
         if not _is_cap(word):
+            end = _lower_institution(s, i, cfg)
+            if end > i:
+                runs.append(_Run(i, end, "organizations", _written(s, i, end), _written(s, i, end).casefold()))
+                i = end
+                continue
+            if i > 0 and _unknown_after_demonym(s, i, cfg):
+                runs.append(_Run(i, i + 1, "organizations", word, word.casefold()))
             i += 1
             continue
         # A capitalised ordinary word opens no name ("Secondo Reuters", "Il Garante", "Sanità"),
@@ -310,7 +363,8 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             followed = i + 1 < n_tok and s.joined(i + 1) and _is_cap(s.tokens[i + 1][0])
             if followed and s.lower[i] not in cfg.function_words and _is_org_word(s.lower[i + 1], cfg):
                 pass
-            elif not followed and s.lower[i] not in cfg.function_words and _org_context(s, i, i + 1, cfg):
+            elif not followed and s.lower[i] not in cfg.function_words and s.lower[i] not in cfg.stop \
+                    and _org_context(s, i, i + 1, cfg):
                 runs.append(_Run(i, i + 1, "organizations", word, word.casefold()))
                 i += 1
                 continue
@@ -417,7 +471,8 @@ def _classify(s: _Sentence, i: int, j: int, run: list[str], places: dict[str, tu
     before = s.lower[max(0, i - CUE_WINDOW):i]
     org_word = any(w in cfg.org_suffixes or w in cfg.company_forms for w in words[1:]) \
         or (len(words) > 1 and words[0] in cfg.institutions)
-    if 2 <= len(run) <= 4 and all(_titlecase(w) or w in PARTICLES for w in run) and not org_word \
+    ampersand = "&" in s.raw[s.tokens[i][1]:s.tokens[j - 1][2]]  # "Cushman & Wakefield" is no person
+    if 2 <= len(run) <= 4 and all(_titlecase(w) or w in PARTICLES for w in run) and not org_word and not ampersand \
             and (words[0] in cfg.first_names or (words[0] not in places and words[0] not in geo.gazetteer().cities
                                                  and _person_context(s, i, j, cfg))):
         return "people"
@@ -462,6 +517,10 @@ def _person_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
                                                                                "guidato", "creata", "creato")
 
 
+def _places(s: _Sentence) -> dict[str, tuple[str, ...]]:
+    return geo.gazetteer().names.get(s.lang, geo.gazetteer().names["en"])
+
+
 def _org_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
     before = s.lower[max(0, i - 3):i]
     if any(w in cfg.org_cues for w in before) \
@@ -473,12 +532,24 @@ def _org_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
             and re.search(r"\b(?:la|della|dalla|alla|sulla|nella|l['’]|dell['’]|dall['’]|all['’])\s*\w+\s*$",
                           s.before(i), re.IGNORECASE):
         return True
-    m = APPOSITION_RE.match(s.text, s.tokens[j - 1][2])
+    # The agent of a passive only a company or a body does: "gestito da Developers Italia",
+    # "sviluppato dall'Istituto Fermi" (not "annunciato da", "guidato da": people do those too).
+    agent = re.search(r"\b(\w+)\s+(?:da|dal|dalla|dallo|dai|dagli|dalle|dall['’])\s*$", s.raw[:s.tokens[i][1]])
+    if agent and re.search(r"(?:at|ut|it)[oaie]$", agent.group(1)) and not _is_place_name(s.lower[i], _places(s)) \
+            and simplemma.lemmatize(agent.group(1).casefold(), lang=s.lang) in AGENT_VERBS:
+        return True
+    m = APPOSITION_RE.match(s.raw, s.tokens[j - 1][2])
     if m:
         noun = m.group(1).casefold()
         if noun in cfg.org_cues or (m.group(2) and f"{noun} {m.group(2).casefold()}" in cfg.org_cues):
             return True
     return False
+
+
+# Passives whose agent is an organisation, not a person: "gestito da", "finanziato da".
+AGENT_VERBS = {"gestire", "sviluppare", "costruire", "finanziare", "realizzare", "produrre", "fornire", "operare",
+               "acquisire", "coordinare", "organizzare", "erogare", "emettere", "progettare", "assemblare",
+               "distribuire", "commercializzare", "rilevare", "acquistare", "comprare", "controllare"}
 
 
 def _acronym_is_org(s: _Sentence, i: int, cfg: EntityConfig) -> bool:
@@ -488,6 +559,8 @@ def _acronym_is_org(s: _Sentence, i: int, cfg: EntityConfig) -> bool:
     word = s.lower[i]
     if word in cfg.not_org_acronyms or word in cfg.stop:
         return False
+    if re.search(r"\b\w+['’]\s*$", s.raw[:s.tokens[i][1]]):
+        return True  # "dell'ESA", "all'ACN": the elided article belongs to the acronym
     if i > 0 and s.joined(i):
         prev = s.lower[i - 1]
         if prev in ("le", "i", "gli", "delle", "dei", "degli", "alle", "ai", "agli", "dalle", "dai", "dagli",

@@ -185,3 +185,45 @@ def test_a_known_organisation_followed_by_an_organisation_word_is_another_one() 
 def test_a_news_outlet_is_never_a_participant_however_it_is_quoted() -> None:
     assert orgs("L'amministratore delegato ha detto al Financial Times che Arianespace crescerà.",
                 "In un'intervista al Sole 24 Ore, Snam conferma il piano.") == ["Arianespace", "Snam"]
+
+
+# ---- Generic patterns: names no gazetteer holds ------------------------------------------------
+
+def test_lower_case_institutions_named_by_place_or_office() -> None:
+    assert orgs("L'inchiesta è coordinata dalla procura di Brescia.") == ["procura di Brescia"]
+    assert orgs("Il ministero del Lavoro spagnolo ha risposto con una nota.") == ["ministero del Lavoro spagnolo"]
+    # A ministry the gazetteer knows keeps its canonical name, whatever the case.
+    assert orgs("Firmerà con il ministero delle Imprese e del Made in Italy.") == [
+        "Ministero delle Imprese e del Made in Italy"]
+
+
+def test_an_institution_s_name_stops_before_a_verb_the_dictionary_does_not_know() -> None:
+    assert orgs("L'Autorità portuale multa la compagnia di navigazione.") == ["Autorità portuale"]
+
+
+def test_a_name_with_an_ampersand_is_not_a_person() -> None:
+    assert people("«Il mercato cresce», spiega Marchetti & Lanza.") == []
+
+
+def test_a_lower_case_brand_after_a_demonym_is_an_organisation() -> None:
+    assert orgs("Hanno firmato Snam e la tedesca gasnetz.") == ["Snam", "gasnetz"]
+
+
+def test_a_known_organisation_followed_by_words_ending_in_an_organisation_word_is_another_one() -> None:
+    assert orgs("Il bando è gestito da Intesa Sanpaolo Innovation Center.") == ["Intesa Sanpaolo Innovation Center"]
+
+
+def test_the_agent_of_a_passive_is_an_organisation() -> None:
+    assert orgs("Il catalogo nazionale è gestito da Nexora.") == ["Nexora"]
+
+
+def test_an_acronym_after_an_elided_preposition_is_an_organisation() -> None:
+    assert orgs("I dati sono stati raccolti con il supporto tecnico dell'ARPAL.") == ["ARPAL"]
+
+
+def test_an_apposition_after_an_elided_article_makes_an_organisation() -> None:
+    assert orgs("Intanto Veltrix, l'operatore lussemburghese, ha chiuso l'accordo.") == ["Veltrix"]
+
+
+def test_a_place_after_a_passive_is_no_agent() -> None:
+    assert orgs("Le auto sono state importate dalla Cina nell'Unione europea.") == []
