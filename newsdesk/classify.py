@@ -185,6 +185,7 @@ class Evidence:
     weights: dict[str, float] = field(default_factory=dict)  # cue -> its best-placed mention
     mentions: int = 0  # cue hits, repeats included
     place: int = 2  # where it is named first: 0 the title, 1 the lead, 2 only further down
+    title_names_it: bool = False  # a specific cue (not a general word) in the title
 
     @property
     def cues(self) -> set[str]:
@@ -211,6 +212,7 @@ def topic_evidence(title: str, body: str, lang: str) -> dict[str, Evidence]:
             ev.weights[cue.text] = max(ev.weights.get(cue.text, 0), here)
             ev.mentions += 1
             ev.place = min(ev.place, place)
+            ev.title_names_it = ev.title_names_it or (place == 0 and not cue.weak)
     return found
 
 
@@ -227,8 +229,9 @@ def find_topics(title: str, body: str, lang: str) -> list[str]:
     - its weighted score reaches the bar for the article's length and at least MIN_SHARE_OF_TOP of
       the leading topic's, so a theme mentioned in passing in a long story about something else
       is not one of its topics;
-    - the title names it or the story uses at least MIN_DISTINCT_CUES of its words, so one word
-      repeated ("miliardi" in every figure) is not a topic.
+    - the title names it with a specific cue or the story uses at least MIN_DISTINCT_CUES of its
+      words, so one word repeated ("miliardi" in every figure) is not a topic, nor the price in a
+      title ("venduta per 2 miliardi") a story about investment.
 
     The values (title and lead weights, WEAK_WEIGHT, MIN_SHARE_OF_TOP, max_topics) were chosen by
     cross-validation over the labelled corpus, preferring the simplest setting within noise of the
@@ -240,5 +243,5 @@ def find_topics(title: str, body: str, lang: str) -> list[str]:
     bar = max(threshold(tax, body), MIN_SHARE_OF_TOP * max(ev.score for ev in evidence.values()))
     order = {t: i for i, t in enumerate(evidence)}
     kept = [t for t, ev in evidence.items()
-            if ev.place <= 1 and ev.score >= bar and (ev.place == 0 or len(ev.cues) >= MIN_DISTINCT_CUES)]
+            if ev.place <= 1 and ev.score >= bar and (ev.title_names_it or len(ev.cues) >= MIN_DISTINCT_CUES)]
     return sorted(kept, key=lambda t: (-evidence[t].score, order[t]))[: tax.max_topics]

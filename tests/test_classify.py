@@ -209,13 +209,15 @@ def test_common_news_vocabulary_of_each_topic(sentence: str, topic: str) -> None
 
 
 def test_one_word_repeated_is_not_a_topic_unless_the_title_names_it() -> None:
-    # "miliardi" in every figure of a market report does not make it an investment story
+    # "miliardi" in every figure of a market report does not make it an investment story, nor
+    # in the title, where it is a general word; "investimenti" in the title does
     body = ("Seduta positiva per Piazza Affari, che chiude in rialzo dell’1,2%. Gli scambi sono saliti a "
             "3 miliardi di euro, contro i 2 miliardi di venerdì.\n\n"
             "Le banche hanno guadagnato 4 miliardi in due giorni, le utility 1 miliardo; lo spread resta "
             "stabile.")
     assert find_topics("Piazza Affari chiude in rialzo", body, "it") == ["markets"]
-    assert find_topics("Piazza Affari, 3 miliardi di scambi", body, "it") == ["markets", "investment"]
+    assert find_topics("Piazza Affari, 3 miliardi di scambi", body, "it") == ["markets"]
+    assert find_topics("Piazza Affari, tornano gli investimenti esteri", body, "it") == ["markets", "investment"]
 
 
 def test_on_a_tie_the_topic_named_first_comes_first() -> None:
