@@ -458,6 +458,29 @@ def _malformed_extra(key: Any, value: Any, raw_header: str) -> bool:
 
 
 MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+# Markdown syntax in the body, which is not text: an image, a link's address, emphasis marks, a
+# quote's '>', a list bullet, a rule; and the paragraph and emphasis tags a CMS export leaves.
+MD_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+MD_EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+MD_BLOCK_PREFIX_RE = re.compile(r"^\s*(?:>\s?)+|^\s*(?:[-*+]|\d{1,2}[.)])\s+(?=\S)")
+MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+HTML_BREAK_RE = re.compile(r"</?(?:p|div|section|blockquote)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+HTML_INLINE_RE = re.compile(r"</?(?:strong|em|b|i|u|span|a)\b[^>]*>", re.IGNORECASE)
+
+
+def markdown_text(line: str) -> str:
+    """A body line of a Markdown seed as the words it shows: "**Il sindaco** ha detto" -> "Il
+    sindaco ha detto", "[Enel](https://...)" -> "Enel", "> «Citazione»" -> "«Citazione»"."""
+    if MD_RULE_RE.match(line):
+        return ""
+    line = MD_IMAGE_RE.sub("", line)
+    line = MD_LINK_RE.sub(r"\1", line)
+    line = MD_BLOCK_PREFIX_RE.sub("", line)
+    line = HTML_INLINE_RE.sub("", line)
+    line = MD_STRONG_RE.sub(r"\2", line)
+    return MD_EMPHASIS_RE.sub(r"\2", line)
 
 
 def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
@@ -475,7 +498,7 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
     warnings = tuple(f"{rel}: header field {k!r:.60} ignored; newsdesk reads {', '.join(sorted(MARKDOWN_KEYS))}"
                      for k in ignored)
     meta = header_fields({k: v for k, v in header.items() if k in MARKDOWN_KEYS}, rel)
-    lines = body.split("\n")
+    lines = HTML_BREAK_RE.sub("\n\n", body).split("\n")
     out: list[str] = []
     for line in lines:
         m = MD_HEADING_RE.match(line.strip())
@@ -483,9 +506,9 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
             if meta.get("title") is None and line.startswith("# "):
                 meta["title"] = m.group(1)
                 continue
-            out.extend(["", m.group(1), ""])  # a heading becomes its own short paragraph
+            out.extend(["", markdown_text(m.group(1)), ""])  # a heading becomes its own short paragraph
         else:
-            out.append(line)
+            out.append(markdown_text(line))
     return parse_plain_text("\n".join(out), rel, sha, meta, warnings)
 
 

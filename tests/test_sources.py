@@ -247,3 +247,19 @@ def test_an_article_laid_out_in_an_aside_and_a_footer_is_still_read() -> None:
     assert a.title == "Cagliari, il tram arriva all'aeroporto di Elmas entro il 2028"
     assert a.paragraphs[0].startswith("La linea del tram di Cagliari sarà prolungata")
     assert a.paragraphs[-1].startswith("Secondo le stime dell'assessorato ai Trasporti")
+
+
+def test_markdown_syntax_in_the_body_is_not_article_text() -> None:
+    # Emphasis marks, an image, a link's address, a quote's '>', a list's bullets and a CMS's <p>.
+    a = read("markdown_body_syntax.md")
+    assert a.paragraphs[0] == ("Il consorzio che costruisce la nuova diga foranea di Genova ha posato il "
+                               "cinquantesimo cassone, superando la metà dei 94 previsti dal progetto.")
+    assert a.paragraphs[1] == ("Secondo l'Autorità di sistema portuale, i lavori sono in linea con il nuovo "
+                               "cronoprogramma e la diga sarà consegnata nel 2029, con un costo complessivo di "
+                               "1,3 miliardi di euro.")
+    assert a.paragraphs[2].startswith("«Il tratto più difficile")
+    assert a.paragraphs[3].startswith("Le grandi navi portacontainer")
+    for syntax in ("**", "](", "<p>", "</p>", "> «", "* 94", "/img/"):
+        assert syntax not in a.body
+    draft = analyse(a, "x", date(2026, 1, 1))
+    assert draft.summary[0].startswith("Il consorzio che costruisce la nuova diga")
