@@ -23,14 +23,19 @@ only cited as a source ("secondo Reuters", "riporta Bloomberg", "(ANSA)", "ha de
 and one only given as an example ("da Nvidia ad Apple") are not participants and are left out
 ("accordi con operatori come Vodafone" is one); an organisation goes by the acronym the article
 keeps using ("l'Agenzia per la cybersicurezza nazionale (ACN) ... l'ACN") and by its fullest
-company name ("Toyota Motor", not also "Toyota"). Places are left to geo.
+company name ("Toyota Motor", not also "Toyota"; "Asstel-Assotelecomunicazioni", not also
+"Asstel"); an acronym of the initials of a name the article gives ("PEJ", "Polskie Elektrownie
+Jądrowe") or a short name right before its expansion ("l'Enas, l'Ente acque della Sardegna") is
+that organisation, named in full. Places are left to geo ("Unione europea", "Monaco di Baviera").
+Picture credits ("Credit: Cyberdyne Inc.") and analysts cited ("per gli analisti di Fitch") are
+sources, not participants.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import simplemma
@@ -43,6 +48,7 @@ ELISION_RE = re.compile(r"\b(?:l|dell|all|dall|nell|sull|coll|d|un|quest|quell|t
 MAX_RUN = 6
 CUE_WINDOW = 12  # words before a name in which a role cue counts
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+LOWER_CAMEL_RE = re.compile(r"^[a-z]{2,}[A-Z][a-z]{2,}$")
 CAMEL_RE = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]{2,}[A-Z]?[a-z]*$")
 # What may stand between two words of one name: spaces (and blanked elisions), "&", a hyphen.
 JOIN_RE = re.compile(r"^\s*(?:[&+]\s*)?$")
@@ -55,7 +61,9 @@ CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferi
                       r"anticipat[aeio] da|pubblicat[aeio] da|intervistat[aeio] da|"
                       r"(?:ha|hanno) (?:scritto|riferito|riportato|rivelato|anticipato)|in un'intervista (?:a|al|alla)|"
                       r"(?:ha|hanno) (?:detto|dichiarato|spiegato|confermato) (?:a|al|alla)|"
-                      r"according to|reported by|fonte|fonti)\b(?:(?!\bche\b)[^,;:.()])*$", re.IGNORECASE)
+                      r"per gli (?:analisti|esperti|economisti)|"
+                      r"according to|reported by|fonte|fonti)\b(?:(?!\bche\b)[^,;:.()])*$",
+                      re.IGNORECASE)
 # An example, not a participant: "i clienti, da Nvidia ad Apple".
 EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
 VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
@@ -124,7 +132,9 @@ def config() -> EntityConfig:
 
 
 def _is_cap(token: str) -> bool:
-    return token[0].isupper() or (any(c.isupper() for c in token) and any(c.isdigit() for c in token))
+    """ "Stellantis", "H20", and a brand in lower camel case: "cyberGuardia"."""
+    return token[0].isupper() or (any(c.isupper() for c in token) and any(c.isdigit() for c in token)) \
+        or bool(LOWER_CAMEL_RE.match(token))
 
 
 def _has_letter_digit(token: str) -> bool:
@@ -211,6 +221,11 @@ def _known_at(s: _Sentence, i: int, cfg: EntityConfig) -> tuple[int, tuple[str, 
     return None
 
 
+# Heads of an institution named by its place: "Comune di Bergamo", "Regione Lombardia".
+PLACE_HEADS = {"comune", "provincia", "regione", "città", "procura", "prefettura", "questura", "tribunale"}
+# Prepositions inside an institution's name before a lower-case word: "per le garanzie nelle comunicazioni".
+INNER_PREPOSITIONS = {"le", "i", "gli", "nelle", "nei", "negli", "nella", "nel", "sulla", "sulle", "sul", "sui",
+                      "alla", "alle", "al", "ai", "agli", "in"}
 # Institutions Italian newspapers write in lower case, named by the place or office after "di":
 # "la procura di Napoli", "il ministero del Commercio cinese", "il tribunale di Milano".
 LOWER_INSTITUTIONS = {"ministero", "procura", "tribunale", "prefettura", "questura", "comune"}
@@ -223,6 +238,12 @@ def _lower_institution(s: _Sentence, i: int, cfg: EntityConfig) -> int:
             or not _titlecase(s.tokens[i + 2][0]):
         return i
     return _institution(s, i, cfg, lower=True)
+
+
+def _verb_form(word: str) -> bool:
+    """ "multa" (multare), "vende" (vendere): a third person the dictionary files as a noun."""
+    return (word.endswith("a") and simplemma.is_known(word[:-1] + "are", lang="it")) \
+        or (word.endswith("e") and any(simplemma.is_known(word[:-1] + end, lang="it") for end in ("ere", "ire")))
 
 
 def _unknown_after_demonym(s: _Sentence, i: int, cfg: EntityConfig) -> bool:
@@ -240,12 +261,24 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
         return i
     if not lower and not s.tokens[i][0][0].isupper():
         return i
+    k = i + 1
+    while k < len(s.tokens) and s.lower[k] in cfg.connectors:
+        k += 1
+    if s.lower[i] in PLACE_HEADS and k > i + 1 and k < len(s.tokens) and not s.tokens[k][0][0].isupper():
+        return i  # "un Comune di duemila abitanti": a common noun, not the Comune of a place
     j = i + 1
     last_word = i
     while j < len(s.tokens) and j - i < 14 and s.joined(j):
         word, low = s.tokens[j][0], s.lower[j]
+        if low in ("il", "lo", "la", "i", "gli", "le") and s.lower[j - 1] not in cfg.connectors:
+            break  # an article starts the next clause: "Unione nazionale consumatori il blocco ..."
         if low in cfg.connectors:
             j += 1
+            continue
+        if low in INNER_PREPOSITIONS and j + 1 < len(s.tokens) and s.joined(j + 1) \
+                and s.tokens[j + 1][0][0].islower() and s.lower[j + 1] not in cfg.function_words \
+                and not _is_verb(s.lower[j + 1], s.lang):
+            j += 1  # "Autorità per le garanzie nelle comunicazioni"
             continue
         if low in ("e", "and") and j + 1 < len(s.tokens) and s.joined(j + 1) \
                 and not s.tokens[j - 1][0][0].isupper() and s.tokens[j + 1][0][0].islower() \
@@ -264,8 +297,8 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
             break
         if word[0].islower() and j + 1 < len(s.tokens) and s.lower[j + 1] in ("il", "lo", "la", "i", "gli", "le",
                                                                               "un", "una", "uno") \
-                and s.joined(j + 1):
-            break  # a verb the dictionary does not know: "Il Garante privacy multa la startup"
+                and s.joined(j + 1) and _verb_form(low):
+            break  # a verb the dictionary files as a noun: "Il Garante privacy multa la startup"
         if low in cfg.first_names and j + 1 < len(s.tokens) and s.joined(j + 1) and _titlecase(s.tokens[j + 1][0]):
             break  # "del Garante Livia Ceccarelli": a person's name follows
         last_word = j
@@ -292,6 +325,8 @@ def _cited(s: _Sentence, i: int, key: str) -> bool:
     before = s.before(i)
     if CITED_RE.search(before[-120:]):
         return True
+    if re.search(r"\b(?:credits?|foto|photo|courtesy)\s*:?\s*$", before, re.IGNORECASE):
+        return True  # a picture credit: "Credit: Cyberdyne Inc."
     # A news agency in brackets is a credit: "(ANSA)", "(Foto Reuters)".
     return _key(key) in config().outlets and bool(re.search(r"\(\s*(?:foto\s+)?$", before, re.IGNORECASE))
 
@@ -364,7 +399,7 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             if followed and s.lower[i] not in cfg.function_words and _is_org_word(s.lower[i + 1], cfg):
                 pass
             elif not followed and s.lower[i] not in cfg.function_words and s.lower[i] not in cfg.stop \
-                    and _org_context(s, i, i + 1, cfg):
+                    and not _is_place_name(s.lower[i], places) and _org_context(s, i, i + 1, cfg):
                 runs.append(_Run(i, i + 1, "organizations", word, word.casefold()))
                 i += 1
                 continue
@@ -372,6 +407,9 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
                 i += 1
                 continue
         end = _institution(s, i, cfg)
+        if end > i + 1 and " ".join(s.lower[i:end]) in places:
+            i = end
+            continue  # "Unione europea": a place, left to geo
         if end > i + 1:
             name = " ".join(t[0] for t in s.tokens[i:end])
             runs.append(_Run(i, end, "organizations", _written(s, i, end), name.casefold()))
@@ -400,11 +438,19 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
         runs.append(_Run(i, j, found, name, name.casefold()))
         i = j
     _propagate_lists(s, runs)
+    runs = _join_plus_brands(s, runs)
+    apposed: dict[int, str] = {}  # run index -> the short name given right before it
+    for k, (a, b) in enumerate(itertools.pairwise(runs)):
+        if a.kind == b.kind == "organizations" and a.end == a.start + 1 and b.end - b.start >= 2 \
+                and len(s.tokens[a.start][0]) <= 6 and s.lower[a.start][0] == s.lower[b.start][0] \
+                and APPOSED_RE.match(s.raw[s.tokens[a.end - 1][2]:s.tokens[b.start][1]]):
+            apposed[k + 1] = s.tokens[a.start][0]  # "L'Enas, l'Ente acque della Sardegna, ..."
+            a.kind = None
     out: list[Mention] = []
     for k, r in enumerate(runs):
         if r.kind is None:
             continue
-        acronym = None
+        acronym = apposed.get(k)
         nxt = runs[k + 1] if k + 1 < len(runs) else None
         if r.kind == "organizations" and nxt and nxt.end == nxt.start + 1 and _bracketed(s, nxt.start) \
                 and (ACRONYM_RE.match(s.tokens[nxt.start][0]) or CAMEL_RE.match(s.tokens[nxt.start][0])):
@@ -413,6 +459,24 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
         out.append(Mention(r.kind, r.name, s.tokens[r.start][1], s.tokens[r.end - 1][2],
                            cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end), acronym=acronym,
                            key=r.key, written=_written(s, r.start, r.end)))
+    return out
+
+
+APPOSED_RE = re.compile(r"^\s*,\s*(?:il|lo|la|l['’]|i|gli|le)\s*$")
+
+
+def _join_plus_brands(s: _Sentence, runs: list[_Run]) -> list[_Run]:
+    """ "Fastweb+Vodafone": two names joined by a "+" with no space are one brand."""
+    out: list[_Run] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev and prev.kind in ("organizations", None) and run.kind in ("organizations", None) \
+                and (prev.kind or run.kind) and prev.end == run.start \
+                and s.raw[s.tokens[prev.end - 1][2]:s.tokens[run.start][1]] == "+":
+            name = _written(s, prev.start, run.end)
+            out[-1] = _Run(prev.start, run.end, "organizations", name, name.casefold())
+            continue
+        out.append(run)
     return out
 
 
@@ -532,6 +596,12 @@ def _org_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
             and re.search(r"\b(?:la|della|dalla|alla|sulla|nella|l['’]|dell['’]|dall['’]|all['’])\s*\w+\s*$",
                           s.before(i), re.IGNORECASE):
         return True
+    # The employer after a person's role: "la direttrice di Asstel", "il presidente di Federacciai".
+    head = s.lower[max(0, i - 4):i]
+    if j == i + 1 and i > 0 and re.search(r"\b(?:di|del|della|dello|dell['’])\s*$", s.raw[:s.tokens[i][1]]) \
+            and any(_ends_with(head[:m + 1], cue) for cue in cfg.person_cues for m in range(len(head))) \
+            and s.lower[i] not in cfg.first_names and not simplemma.is_known(s.lower[i], lang=s.lang):
+        return True  # (not "il ministro dell'Economia": a portfolio)
     # The agent of a passive only a company or a body does: "gestito da Developers Italia",
     # "sviluppato dall'Istituto Fermi" (not "annunciato da", "guidato da": people do those too).
     agent = re.search(r"\b(\w+)\s+(?:da|dal|dalla|dallo|dai|dagli|dalle|dall['’])\s*$", s.raw[:s.tokens[i][1]])
@@ -599,6 +669,7 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
         if full is not None and short is not None:
             full.extend(short)
             full.sort(key=lambda nm: nm[0])
+    _merge_initials(groups, cfg)
     result: dict[str, list[str]] = {kind: [] for kind in KINDS}
     named: list[tuple[int, str, str]] = []
     for (kind, _), mentions in groups.items():
@@ -620,7 +691,8 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
     named.sort()
     orgs = [nm for _, k, nm in named if k == "organizations"]
     for _, kind, name in named:
-        if kind == "organizations" and (_has_company_extension(name, orgs, cfg) or _short_form(name, orgs, cfg)):
+        if kind == "organizations" and (_has_company_extension(name, orgs, cfg) or _short_form(name, orgs, cfg)
+                                        or any(o.casefold().startswith(name.casefold() + "-") for o in orgs)):
             continue  # "Toyota" when the article says "Toyota Motor"
         if name not in result[kind]:
             result[kind].append(name)
@@ -631,6 +703,23 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
         seen.update(n.casefold() for n in kept)
         result[kind] = kept
     return result
+
+
+def _initials(name: str, cfg: EntityConfig) -> str:
+    return "".join(w[0] for w in _key(name).split() if w not in cfg.connectors)
+
+
+def _merge_initials(groups: dict[tuple[str, str], list[tuple[int, Mention]]], cfg: EntityConfig) -> None:
+    """An acronym made of the initials of an organisation the article names in full is that
+    organisation: "PEJ" is "Polskie Elektrownie Jądrowe", named in full."""
+    for key in [k for k in groups if k[0] == "organizations" and ACRONYM_RE.match(groups[k][0][1].name)]:
+        acro = groups[key][0][1].name.casefold()
+        full = [k for k in groups if k[0] == "organizations" and k != key and len(k[1].split()) >= 2
+                and _initials(groups[k][0][1].name, cfg) == acro]
+        if len(full) == 1:
+            name = groups[full[0]][0][1].name
+            groups[full[0]].extend((n, replace(m, name=name)) for n, m in groups.pop(key))
+            groups[full[0]].sort(key=lambda nm: nm[0])
 
 
 def _extends(longer: str, name: str, cfg: EntityConfig) -> bool:

@@ -227,3 +227,48 @@ def test_an_apposition_after_an_elided_article_makes_an_organisation() -> None:
 
 def test_a_place_after_a_passive_is_no_agent() -> None:
     assert orgs("Le auto sono state importate dalla Cina nell'Unione europea.") == []
+
+
+def test_an_institution_s_name_runs_through_inner_prepositions_not_into_the_next_clause() -> None:
+    assert orgs("L'Autorità per la vigilanza sulle assicurazioni ha approvato le regole.") == [
+        "Autorità per la vigilanza sulle assicurazioni"]
+    assert orgs("Per l'Unione nazionale artigiani il blocco è utile.") == ["Unione nazionale artigiani"]
+
+
+def test_a_place_named_like_an_institution_is_left_to_places() -> None:
+    assert orgs("Le merci entrano nell'Unione europea senza dazi.") == []
+    assert orgs("Per un Comune di tremila abitanti è un costo enorme.") == []
+
+
+def test_a_place_after_an_organisation_noun_is_no_organisation() -> None:
+    assert orgs("Veltrix, la società di Monaco di Baviera, assume.") == ["Veltrix"]
+
+
+def test_a_brand_in_lower_camel_case_and_brands_joined_by_a_plus() -> None:
+    assert orgs("Da oggi cyberGuardia Srl, la startup napoletana, assume.") == ["cyberGuardia Srl"]
+    assert orgs("Iliad e Fastweb+Vodafone presenteranno i piani.") == ["Iliad", "Fastweb+Vodafone"]
+
+
+def test_an_industry_word_after_a_known_name_makes_its_full_name() -> None:
+    assert orgs("Intanto la cinese Ganfeng Lithium ha avviato la seconda fase.") == ["Ganfeng Lithium"]
+
+
+def test_the_employer_after_a_person_s_role_is_an_organisation_a_portfolio_is_not() -> None:
+    assert orgs("«Siamo pronti», dice la direttrice di Federmarmi, Laura Bassi.") == ["Federmarmi"]
+    assert orgs("Lo ha detto il ministro dell'Economia cileno, Ricardo Valdés.") == []
+
+
+def test_one_name_per_organisation() -> None:
+    # A hyphenated name's first part, an acronym of its initials, a short name before its expansion.
+    assert orgs("Asstel-Assotelecomunicazioni, l'associazione delle imprese, chiede tempo.",
+                "«Siamo le prime vittime», dice la direttrice di Asstel, Laura Bassi.") == [
+        "Asstel-Assotelecomunicazioni"]
+    assert orgs("La centrale sarà costruita da Polskie Elektrownie Jądrowe.",
+                "«Siamo pronti», ha detto il presidente di PEJ, Marek Nowak.") == ["Polskie Elektrownie Jądrowe"]
+    assert orgs("L'Enas, l'Ente acque della Sardegna che governa le dighe, ha ridotto le forniture.") == [
+        "Ente acque della Sardegna"]
+    assert orgs("Amkor raddoppia in Vietnam.", "Amkor Technology investirà 1,6 miliardi.") == ["Amkor Technology"]
+
+
+def test_a_source_cited_by_its_analysts_or_a_picture_credit_is_not_a_participant() -> None:
+    assert orgs("Per gli analisti di Fitch Solutions il problema è tecnico.", "Credit: Cyberdyne Inc.") == []
