@@ -144,7 +144,8 @@ def _cue_index(lang: str) -> dict[str, list[Cue]]:
 
 def cue_hits(text: str, lang: str) -> list[Cue]:
     """The cues found in `text`, in order. The longest cue at a word wins, and its words are not
-    matched again; a cue listed under two topics ("esportazione") counts for both."""
+    matched again; a cue listed under two topics ("esportazione") counts for both, two spellings of
+    one topic ("TIM", "Tim") once, the specific one if either is a general word."""
     seq = _words(text, lang)
     index = _cue_index(lang)
     found: list[Cue] = []
@@ -154,7 +155,12 @@ def cue_hits(text: str, lang: str) -> list[Cue]:
         candidates = {id(c): c for key in (word.surface, *word.keys, word.stem) for c in index.get(key, ())}
         matched = [c for c in candidates.values() if c.matches(seq, i)]
         longest = max((len(c.words) for c in matched), default=1)
-        found.extend(c for c in matched if len(c.words) == longest)
+        per_topic: dict[str, Cue] = {}
+        for cue in matched:
+            kept = per_topic.get(cue.topic)
+            if len(cue.words) == longest and (kept is None or (kept.weak and not cue.weak)):
+                per_topic[cue.topic] = cue
+        found.extend(per_topic.values())
         i += longest
     return found
 

@@ -340,6 +340,13 @@ def test_general_vocabulary_of_each_topic(sentence: str, topic: str) -> None:
     assert topic in {c.topic for c in cue_hits(sentence, "it")}
 
 
+def test_two_spellings_of_one_topic_count_once() -> None:
+    # "TIM" (the acronym cue) and "Tim" (as papers write it) are both telecom cues
+    hits = cue_hits("TIM e Vodafone firmano l’accordo.", "it")
+    assert [c.topic for c in hits if c.topic == "telecom"] == ["telecom", "telecom"]  # TIM, Vodafone
+    assert [c.topic for c in cue_hits("Tim cresce.", "it")] == ["telecom"]
+
+
 def test_nuclear_fusion_is_energy_not_a_merger() -> None:
     hits = cue_hits("La fusione nucleare resta lontana, la fusione tra le due utility è vicina.", "it")
     assert [(c.topic, c.text) for c in hits] == [("energy", "fusione nucleare"), ("partnerships", "fusione")]
