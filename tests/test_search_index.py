@@ -83,6 +83,48 @@ def test_a_change_pagefind_does_not_read_changes_no_digest() -> None:
     assert search_index.indexed_digest(page("A, B", meta="2026-01-03")) != base
 
 
+def test_the_content_digest_of_the_build_hook_follows_what_pagefind_reads() -> None:
+    """overrides/hooks/search_digest.py hashes the page content MkDocs holds: the same rule as
+    indexed_digest (story line and chips out, text, title, language and metadata in)."""
+    def content(story: str, text: str = "Solar panels", meta: str = "2026-01-02") -> str:
+        return (f'<h1>Title</h1><div class="nd-story" data-pagefind-ignore="all"><p>Also reported by: {story}</p>'
+                f'</div><span hidden data-pagefind-meta="date[data-date]" data-date="{meta}"></span><p>{text}</p>')
+
+    base = search_index.content_digest("en", "Title", content("A, B"))
+    assert search_index.content_digest("en", "Title", content("A, B, C")) == base
+    assert search_index.content_digest("en", "Title", content("A, B", text="Wind farms")) != base
+    assert search_index.content_digest("it", "Title", content("A, B")) != base
+    assert search_index.content_digest("en", "Other", content("A, B")) != base
+    assert search_index.content_digest("en", "Title", content("A, B", meta="2026-01-03")) != base
+    assert search_index.content_digest("en", "About", "<p>No ignored part</p>") != \
+        search_index.content_digest("en", "About", "<p>No ignored part.</p>")
+
+
+def test_scan_reads_the_digest_a_page_carries_and_hashes_a_page_without_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir()
+    body = '<div data-pagefind-body><h1>T</h1><p>Text</p></div>'
+    tag = search_index.digest_tag("ab" * 32)
+    (site / "a" / "index.html").write_text(f'<html lang="en"><head>{tag}</head><body>{body}</body></html>')
+    plain = f'<html lang="en"><head></head><body>{body}</body></html>'
+    (site / "b" / "index.html").write_text(plain)
+    pages = search_index.scan(site, {})
+    assert pages["a/index.html"].digest == "ab" * 32
+    assert pages["b/index.html"].digest == search_index.indexed_digest(plain.encode())
+
+
+def test_every_searchable_page_of_the_built_site_carries_its_digest(built_site: Path) -> None:
+    site = built_site / "site"
+    searchable = [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(f"{BUNDLE}/")
+                  and search_index.BODY.search(p.read_bytes())]
+    briefings = [p for p in searchable if "/briefings/" in p.as_posix()]
+    assert len(briefings) >= 6
+    untagged = [p.relative_to(site).as_posix() for p in searchable
+                if not search_index.DIGEST_META.search(p.read_bytes())]
+    assert untagged == []
+
+
 def write_site(root: Path, briefings: dict[str, str]) -> None:
     """A small built site: two hand-written pages, briefings in both languages, a listing."""
     site = root / "site"
