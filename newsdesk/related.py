@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from . import names, stories
@@ -31,8 +32,14 @@ def outlet_of(b: Item, lang: str) -> str:
     if src.publisher:
         return src.publisher
     if src.url:
-        return urlsplit(src.url).hostname or src.url
+        return _host(src.url)
     return str(ui()[lang]["outlet_unknown"])
+
+
+@lru_cache(maxsize=65536)
+def _host(url: str) -> str:
+    # A story's page and every member's "also reported by" line name each source's outlet.
+    return urlsplit(url).hostname or url
 
 
 def story_when(members: Sequence[Item], lang: str) -> str:

@@ -142,12 +142,12 @@ def scan(site: Path, previous: Mapping[str, Page]) -> dict[str, Page]:
             pages[rel] = old
             continue
         data = path.read_bytes()
-        if not BODY.search(data):
-            digest = ""
-        elif m := DIGEST_META.search(data):
+        if m := DIGEST_META.search(data):  # tagged by the hook: a searchable page
             digest = m.group(1).decode()
-        else:  # built without the hook (by hand, by another renderer)
+        elif BODY.search(data):  # built without the hook (by hand, by another renderer)
             digest = indexed_digest(data)
+        else:
+            digest = ""
         pages[rel] = Page(st.st_size, st.st_mtime_ns, digest)
     return pages
 
@@ -177,14 +177,14 @@ def content_digest(lang: str, title: str, content: str) -> str:
     configuration, whose change empties site/ (publish.stamp) and so rebuilds every bundle.
     Computed by overrides/hooks/search_digest.py on the HTML it already holds, in both
     languages' build processes at once; an eighth of the cost of parsing the written page."""
-    h = hashlib.sha256(f"{lang}\0{title}\0".encode())
+    content = content.strip()
     if "data-pagefind-ignore" in content:
         root = lxml.html.fragment_fromstring(content, create_parent="div")
         _drop_ignored(root)
-        h.update(lxml.html.tostring(root, encoding="utf-8"))
-    else:
-        h.update(content.encode())
-    return h.hexdigest()
+        content = lxml.html.tostring(root, encoding="unicode")
+    # Whitespace runs count as one space (Pagefind reads text), so the digest does not depend on
+    # how a Markdown renderer spaced the same HTML.
+    return hashlib.sha256(f"{lang}\0{title}\0{' '.join(content.split())}".encode()).hexdigest()
 
 
 def digest_tag(digest: str) -> str:

@@ -96,6 +96,8 @@ def test_the_content_digest_of_the_build_hook_follows_what_pagefind_reads() -> N
     assert search_index.content_digest("it", "Title", content("A, B")) != base
     assert search_index.content_digest("en", "Other", content("A, B")) != base
     assert search_index.content_digest("en", "Title", content("A, B", meta="2026-01-03")) != base
+    assert search_index.content_digest("en", "About", "<p>No  ignored\n part</p>") == \
+        search_index.content_digest("en", "About", "<p>No ignored part</p>\n")
     assert search_index.content_digest("en", "About", "<p>No ignored part</p>") != \
         search_index.content_digest("en", "About", "<p>No ignored part.</p>")
 
