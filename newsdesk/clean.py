@@ -419,6 +419,13 @@ def _read_meta_line(line: str, head: Header, date_lines: list[str]) -> None:
 RELATED_HEADLINE_WORDS = 16
 
 
+def is_bio(line: str, name: str) -> bool:
+    """An author box's text about `name`: "Sara Locri è nata a Lecce nel 1984. Dal 2010 si occupa..."
+    (the name, then è or a comma, in a short paragraph)."""
+    return (len(line.split()) <= 80 and _key(line).startswith(_key(name))
+            and re.match(r"\s*(?:è\b|,|\()", line[len(name):]) is not None)
+
+
 def body_lines(lines: list[str]) -> list[str]:
     """The body lines with page chrome removed; blank lines kept (they end paragraphs). A related
     list ("Leggi anche" and the headlines under it) is dropped up to the next blank line, or past
@@ -427,11 +434,20 @@ def body_lines(lines: list[str]) -> list[str]:
     in_related = False
     skipped = 0  # headlines dropped under the current related heading
     spaced = False  # a blank line after them: only more headlines (no full stop) still belong to the list
+    bio_of: str | None = None  # the name line of an author box: the next line is the bio
     for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             spaced = in_related and skipped > 0
             out.append("")
+            continue
+        if bio_of is not None and is_bio(stripped, bio_of):
+            bio_of = None
+            continue
+        bio_of = None
+        nxt = next((ln.strip() for ln in lines[n + 1:n + 3] if ln.strip()), "")
+        if NAME_RE.match(stripped) and len(stripped.split()) >= 2 and is_bio(nxt, stripped):
+            bio_of = stripped  # "Sara Locri" over "Sara Locri è nata a Lecce...": an author box
             continue
         if is_related_heading(stripped) or (is_chrome(stripped) and _key(stripped).startswith(RELATED_HEADINGS)):
             in_related, skipped, spaced = True, 0, False

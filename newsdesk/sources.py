@@ -274,6 +274,9 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
         else:
             paragraph.append(line)
     flush()
+    # The author box under the article: "Sara Locri è giornalista..." (the byline's author).
+    if author and len(str(author).split()) >= 2:
+        blocks = [b for n, b in enumerate(blocks) if n < len(blocks) - 2 or not clean.is_bio(b.text, str(author))]
     # A trailing heading with no paragraph after it is page furniture, not a subheading.
     while blocks and blocks[-1].heading:
         blocks.pop()

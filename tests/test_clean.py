@@ -213,3 +213,17 @@ def test_live_blog_timestamps_are_not_article_text() -> None:
         assert stamp not in text
     assert "Il prefetto ha convocato i sindacati" in text and "Il Comune ha prolungato" in text
     assert a.published == date(2026, 10, 21)  # only an update time is stated: it is the date
+
+
+def test_an_author_box_under_the_article_is_not_article_text() -> None:
+    # A name on its own line, then the bio that opens with the same name.
+    a = read_source(FIXTURES / "chrome" / "author_box_under_article.txt", FIXTURES)
+    assert a.author == "Vito Montescaglioso"
+    text = " ".join(a.paragraphs)
+    for chrome in ("è nato a Bernalda", "Carla Ferrandina", "collabora con la redazione"):
+        assert chrome not in text
+    assert a.paragraphs[-1].startswith("I sindacati parlano di un primo passo")
+    assert [clean.is_bio(line, "Mario Rossi") for line in (
+        "Mario Rossi è giornalista dal 2001.", "Mario Rossi, 40 anni, scrive di sport.",
+        "Mario Rossi ha detto che il piano è pronto.", "Il sindaco Mario Rossi è soddisfatto.")] == [
+        True, True, False, False]
