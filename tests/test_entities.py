@@ -272,3 +272,7 @@ def test_one_name_per_organisation() -> None:
 
 def test_a_source_cited_by_its_analysts_or_a_picture_credit_is_not_a_participant() -> None:
     assert orgs("Per gli analisti di Fitch Solutions il problema è tecnico.", "Credit: Cyberdyne Inc.") == []
+
+
+def test_an_acronym_after_a_utility_noun_is_an_organisation() -> None:
+    assert orgs("Il gestore elettrico statale EVN completerà la linea entro l'estate.") == ["EVN"]
