@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from . import names, stories
 from .names import Item
-from .site import Cards, Row, _count, _date, latest, render, summary_of, title_of, ui
+from .site import Cards, Row, _count, _date, heading_id, latest, render, summary_of, title_of, ui
 
 ENTITY_FOLDERS = {"organizations": "organizations", "people": "people"}
 
@@ -68,7 +68,10 @@ def story_page(story: stories.Story, members: Sequence[Item], lang: str) -> str:
         missing = ", ".join(outlet_of(by_slug[s], lang) for s in d.not_stated_by)
         differences.append((d.en if lang == "en" else d.it, stated, missing))
     summary = lead.meta.it.summary if lang == "it" else lead.meta.description
-    return render("story.md.j2", t=t, title=title_of(lead, lang), description=summary_of(lead, lang),
+    title = title_of(lead, lang)
+    ids = {"title": heading_id(title), "summary": heading_id(t["summary"]),
+           "sources": heading_id(t["story_sources_title"]), "differences": heading_id(t["story_differences"])}
+    return render("story.md.j2", t=t, title=title, description=summary_of(lead, lang), ids=ids,
                   summary=summary, lead=source_of(lead, lang),
                   sources=[source_of(by_slug[s], lang) for s in story.briefings], differences=differences)
 
