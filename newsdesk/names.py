@@ -72,8 +72,10 @@ def is_outlet(name: str) -> bool:
     return canonical(name) in names().outlets
 
 
+@lru_cache(maxsize=65536)
 def entity_slug(name: str) -> str:
-    """The file name of an entity's page: "Alibaba Cloud" -> alibaba-cloud."""
+    """The file name of an entity's page: "Alibaba Cloud" -> alibaba-cloud. (Cached: every
+    briefing page links its names, and a corpus names the same organisations again and again.)"""
     return slugify(canonical(name), max_length=80, word_boundary=True) or "entity"
 
 
