@@ -302,6 +302,15 @@ def html_author(html: str) -> str | None:
             name = byline(text) or (text if NAME_RE.match(text) and len(text.split()) >= 2 else None)
             if name:
                 return name
+    # An unmarked byline with its date: "<div>di Sara Locri - 3 novembre 2026 ore 14:20</div>".
+    for element in tree.iter("div", "p", "span", "small"):
+        if any(a.tag in ("aside", "nav", "footer", "a", "figure") for a in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if 0 < len(text) <= 100 and is_meta_line(text) and dates.find_date(text) is not None:
+            name = byline(text)
+            if name:
+                return name
     return None
 
 
@@ -400,12 +409,30 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
             if body_seen == 2:
                 break
     head.published = dates.stated_date(date_lines)
-    if head.published is None:  # "Pubblicato il 3 marzo 2026" at the foot of the page
-        foot = [ln.strip() for ln in lines[i:] if ln.strip()][-FOOTER_LINES:]
-        head.published = dates.stated_date([ln for ln in foot if is_meta_line(ln) and (
-            dates.PUBLISHED_RE.search(ln) or dates.UPDATED_RE.search(ln))])
+    if head.published is None:
+        head.published = _body_date([ln.strip() for ln in lines[i:] if ln.strip()])
     head.body_start = i
     return head
+
+
+FOOT_ZONE_LINES = 8  # the lines between the last paragraph and a related list or the page's end
+
+
+def _body_date(rest: list[str]) -> date | None:
+    """A date the page states below its header: a "Pubblicato il ..." line anywhere (a meta line,
+    not a sentence); a "Pubblicato" or "Aggiornato" line among the last lines of the page; a date
+    line right under the last paragraph ("03 novembre 2026 14:20" above the agency's copyright),
+    before any related list."""
+    last_body = max((n for n, ln in enumerate(rest) if looks_like_body(ln)), default=-1)
+    under: list[str] = []
+    for line in rest[last_body + 1:][:FOOT_ZONE_LINES]:
+        if is_related_heading(line) or (is_chrome(line) and _key(line).startswith(RELATED_HEADINGS)):
+            break
+        under.append(line)
+    candidates = [ln for ln in rest if is_meta_line(ln) and dates.PUBLISHED_RE.search(ln)]
+    candidates += [ln for ln in rest[-FOOTER_LINES:] if is_meta_line(ln) and dates.UPDATED_RE.search(ln)]
+    candidates += [ln for ln in under if is_meta_line(ln)]
+    return dates.stated_date(candidates)
 
 
 def _read_meta_line(line: str, head: Header, date_lines: list[str]) -> None:

@@ -64,12 +64,30 @@ def _stated_in(matched: str, when: date) -> bool:
     return when.year in years and when.day in days
 
 
+# "03/11/26", "3.11.26": day, month and a two-digit year, as many Italian CMSs print a date. The
+# year is 2000 + yy: written, not guessed (and only in a line that has no four-digit year).
+SHORT_YEAR_RE = re.compile(r"(?<![\d/.,-])(?:(\d{1,2})(/)(\d{1,2})/|(\d{2})([.-])(\d{2})\5)(\d{2})(?![\d/.,-]|\.\d)")
+
+
+def _short_year_date(text: str) -> date | None:
+    m = SHORT_YEAR_RE.search(text)
+    if m is None:
+        return None
+    day, month = (m.group(1), m.group(3)) if m.group(1) else (m.group(4), m.group(6))
+    try:
+        return date(2000 + int(m.group(7)), int(month), int(day))
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def find_date(text: str) -> date | None:
     """The first full calendar date written in the text, or None. Never guesses: an expression
     without a day, a month and a year, or an impossible date (31 febbraio), gives None."""
-    if not YEAR_RE.search(text) or len(text) > 400:
+    if len(text) > 400:
         return None
+    if not YEAR_RE.search(text):
+        return _short_year_date(text)
     iso = ISO_RE.search(text)
     if iso:
         try:
@@ -130,6 +148,11 @@ def is_date_line(text: str) -> bool:
         and find_date(text) is not None
 
 
+# "di Sara Locri - 3 novembre 2026 ore 14:20" in an unmarked element: a byline with the date.
+BYLINE_START_RE = re.compile(r"(?:di|by|a cura di)\s+[A-ZÀ-Ý]")
+BYLINE_MAX_WORDS = 16
+
+
 def _elsewhere(element: Any) -> bool:
     """Inside a related list, a sidebar, the navigation, a link or a caption."""
     for node in (element, *element.iterancestors()):
@@ -157,7 +180,8 @@ def visible_date_lines(tree: Any) -> list[str]:
             continue
         marker = f"{element.get('class', '')} {element.get('id', '')} {prop}"
         if (element.tag == "time" or DATE_CLASS_RE.search(marker) or PUBLISHED_RE.search(text)
-                or UPDATED_RE.search(text) or is_date_line(text)):
+                or UPDATED_RE.search(text) or is_date_line(text)
+                or (BYLINE_START_RE.match(text) and len(text.split()) <= BYLINE_MAX_WORDS)):
             texts.append(text)
     return texts
 

@@ -25,6 +25,10 @@ PAGES = FIXTURES / "dates"
     ("4 marzo 2026 alle 10.15.30", date(2026, 3, 4)),
     ("2026-03-03T10:15:00+01:00", date(2026, 3, 3)),
     ("Aggiornato alle 10:15 del 4 marzo 2026", date(2026, 3, 4)),
+    ("Pubblicato il 03/11/26 alle 14:20", date(2026, 11, 3)),  # a two-digit year is written, not guessed
+    ("03.11.26", date(2026, 11, 3)),
+    ("versione 2.1.26", None),  # a version number is not a date
+    ("31/02/26", None),
     ("2026 ore 9", None),  # a year and an hour: no day, no month
     ("Roma, 3 marzo -", None),
 ])
@@ -48,6 +52,13 @@ def test_the_date_is_read_around_times_abbreviations_and_weekdays(text: str, exp
     # JSON-LD's datePublished in Italian order with a time ("11/03/2026 09:40"), in an @graph; a
     # related article's JSON-LD with an RFC 2822 date after it; the URL's 2025/12/30 is only a hint.
     ("jsonld_date_not_iso.html", date(2026, 3, 11), "Giada Este"),
+    # "Pubblicato il ..." between the second and the third paragraph.
+    ("published_between_paragraphs.txt", date(2026, 9, 18), None),
+    # An agency wire: the dateline has no year, the date line sits under the text above seven
+    # lines of copyright, tags and share buttons.
+    ("agency_date_above_long_footer.txt", date(2026, 9, 22), None),
+    # An unmarked <div> with the byline and the date; the URL's 2025/01/07 is only a hint.
+    ("byline_with_date_unmarked.html", date(2026, 10, 14), "Marta Tarcento"),
 ])
 def test_the_stated_date_is_found_wherever_the_page_states_it(name: str, published: date | None,
                                                               author: str | None) -> None:
