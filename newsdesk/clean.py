@@ -218,7 +218,16 @@ GLUED_FRONT_RE = re.compile(
     rf"^\s*(?:(?:{'|'.join(SECTIONS)})|[A-ZÀ-Ý]{{4,}}(?:\s[A-ZÀ-Ý]{{2,}})?"
     r"|(?:A cura di|Testo di|di)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}?"
     rf"|(?:Foto|Ph\.?|Photo)\s*:?\s*(?i:{PHOTO_AGENCIES})"
-    r"|Ascolta (?:l['’]articolo|la notizia)(?:\s+\d+\s*min(?:uti)?)?)\s*[|:·-]?\s+" + _ARTICLE)
+    r"|Ascolta(?: l['’]articolo| la notizia)?(?:\s+\d+\s*min(?:uti)?)?)\s*[|:·-]?\s+"
+    rf"(?:{_ARTICLE}|(?=[«“\"]))")
+# Furniture nothing else starts with, glued to the first sentence whatever its first word: a
+# reading time ("Tempo di lettura: 3 minuti", "4 min", "Leggi in 3 minuti"), the audio button
+# with its length, an update time ("Ultimo aggiornamento: 14:20").
+GLUED_FRONT_CHROME_RE = re.compile(
+    r"^\s*(?:(?:Tempo di lettura:?\s*)?\d{1,2}\s*min(?:uti)?(?:\s+di lettura)?|Tempo di lettura:?"
+    r"|Leggi in \d{1,2}\s*min(?:uti)?|Ascolta (?:l['’]articolo|la notizia)\s+\d{1,2}\s*min(?:uti)?"
+    r"|(?:Ultimo aggiornamento|Aggiornato(?: alle| il)?|Ultima modifica):?\s*(?:ore\s*)?\d{1,2}[:.]\d{2})"
+    r"\s*[|:·-]?\s+(?=[A-ZÀ-Ý«“\"])")
 # Furniture glued after the last sentence: " - Il Sole 24 ORE", "Riproduzione riservata ©", "© Ansa",
 # "(ANSA).", "Leggi anche: ...".
 GLUED_BACK_RE = re.compile(
@@ -234,7 +243,7 @@ AGENCY_TAIL_RE = re.compile(r"\s*\((?:ANSA(?:-AFP)?|AGI|Adnkronos|Askanews|Dire|
 
 def strip_glued(line: str) -> str:
     """A line of article text with the furniture glued to its ends removed (the line is kept)."""
-    m = GLUED_FRONT_RE.match(line) or LIVE_TIME_FRONT_RE.match(line)
+    m = GLUED_FRONT_RE.match(line) or GLUED_FRONT_CHROME_RE.match(line) or LIVE_TIME_FRONT_RE.match(line)
     if m and m.end() < len(line):
         line = line[m.end():]
     line = GLUED_BACK_RE.sub("", line)

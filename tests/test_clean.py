@@ -227,3 +227,14 @@ def test_an_author_box_under_the_article_is_not_article_text() -> None:
         "Mario Rossi è giornalista dal 2001.", "Mario Rossi, 40 anni, scrive di sport.",
         "Mario Rossi ha detto che il piano è pronto.", "Il sindaco Mario Rossi è soddisfatto.")] == [
         True, True, False, False]
+
+
+def test_a_reading_time_or_an_update_time_glued_to_a_paragraph_is_cut() -> None:
+    a = read_source(FIXTURES / "chrome" / "glued_front_reading_time.txt", FIXTURES)
+    assert [p.split(",")[0] for p in a.paragraphs] == [
+        "La Regione Marche ha firmato il contratto per 40 autobus a idrogeno che dal 2028 serviranno le linee "
+        "costiere tra Pesaro e San Benedetto del Tronto",
+        "Secondo l'assessorato ai Trasporti",
+        "Il piano prevede anche la formazione di 120 autisti e meccanici"]
+    assert clean.strip_glued("4 min «Siamo pronti», ha detto il sindaco.") == "«Siamo pronti», ha detto il sindaco."
+    assert clean.strip_glued("Di Maio ha detto che il piano è pronto.") == "Di Maio ha detto che il piano è pronto."
