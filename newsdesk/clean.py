@@ -386,6 +386,12 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
         elif head.title is None and len(line.split()) <= 2 and not any(ch.isdigit() for ch in line):
             labels.append(line)  # a menu item or a section label: not counted as a header line
             seen -= 1
+        elif (head.title is None and not given and looks_like_title(line) and is_caption(line)
+              and not is_terminated(line) and (credited := CREDIT_RE.sub("", line).strip())
+              and looks_like_title(credited)):
+            # "Brindisi, il nuovo impianto di elettrolizzatori (ANSA)": a headline with the agency's
+            # credit, not a caption (a caption comes under the headline).
+            head.title = strip_site_suffix(credited)
         elif is_chrome(line) or (len(line) < 120 and dates.find_date(line) is not None and (
                 head.title is not None or not looks_like_title(line) or line[0].isdigit()
                 or dates.PUBLISHED_RE.search(line) or dates.UPDATED_RE.search(line))):

@@ -263,3 +263,10 @@ def test_markdown_syntax_in_the_body_is_not_article_text() -> None:
         assert syntax not in a.body
     draft = analyse(a, "x", date(2026, 1, 1))
     assert draft.summary[0].startswith("Il consorzio che costruisce la nuova diga")
+
+
+def test_a_headline_ending_with_the_agency_credit_is_the_title_not_a_caption() -> None:
+    # It was taken for a photo caption, and the page refused as having no text line.
+    a = read("headline_with_agency_credit.txt")
+    assert a.title == "Bolzano, l'A22 sperimenta la corsia dinamica per i camion"
+    assert a.paragraphs[0].startswith("Autostrada del Brennero ha avviato")
