@@ -78,7 +78,9 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        r"articoli gratuiti|scopri (?:tutte )?le offerte|sostieni il (?:nostro )?giornalismo|"
                        # the site speaking of itself: "sul nostro canale YouTube", "scrivi a redazione@..."
                        r"sul nostro (?:canale|sito|profilo)|(?:scrivi|scriveteci|scrivici|contattaci)\b[^.]*@|"
-                       r"guarda (?:la gallery|il video|la fotogallery)|"
+                       r"guarda (?:la gallery|il video|la fotogallery)|nella (?:foto)?gallery|"
+                       r"scarica (?:gratis )?(?:la (?:nostra |nuova )?)?app\b|"
+                       r"accetta(?:re)? (?:i|tutti i) cookie|gestisci le (?:tue )?preferenze|cookie policy|"
                        r"articolo (?:pubblicato|uscito|apparso) (?:sul|nel|in|su)\b|"
                        # an editor's note
                        r"quest[oa] (?:articolo|contenuto|pezzo) (?:è stato aggiornato|è stato pubblicato|fa parte)|"
@@ -88,11 +90,13 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        r"direttore responsabile|testata registrata|registrazione (?:del|presso il) tribunale|"
                        r"partita iva|p\.\s?iva|edito da|proudly powered|"
                        # an author's bio box: "Mario Rossi è giornalista, scrive di energia dal 2010."
-                       r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b"
-                       # "Sara Locri è giornalista professionista e dal 2015 racconta...": a name, then what she is
-                       r"|^(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}è (?:un[oa]?\s|una\s)?"
-                       r"(?:giornalista|redattore|redattrice|cronista|reporter|inviat[oa]|corrispondente|caporedattore|caporedattrice|collaboratore|collaboratrice)\b",
-                       re.IGNORECASE)
+                       r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b", re.IGNORECASE)
+# An author's bio box: "Sara Locri è giornalista professionista e dal 2015 racconta...": a name
+# (capitalised, not "Il sindaco"), then what the person is.
+BIO_RE = re.compile(r"^(?!(?:Il|Lo|La|I|Gli|Le|L['’]|Un|Uno|Una|Questo|Questa|Quello|Quella)\b)"
+                    r"(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}è (?:un[oa]?\s|una\s)?(?:giornalista|redattore|redattrice|"
+                    r"cronista|reporter|inviat[oa]|corrispondente|caporedattore|caporedattrice|collaboratore|"
+                    r"collaboratrice)\b")
 PROMPT_MAX_WORDS = 30
 CAPTION_HINT_RE = re.compile(r"\((?:a destra|a sinistra|al centro|da sinistra|da destra)\)|^da sinistra,",
                              re.IGNORECASE)
@@ -164,6 +168,7 @@ def is_chrome(line: str) -> bool:
     return (is_share_line(line) or is_related_heading(line) or is_caption(line)
             or bool(COMMENTS_RE.match(key)) or bool(LIVE_TIME_RE.match(key)) or key.startswith(CHROME_PREFIXES)
             or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
+            or (bool(BIO_RE.match(line.strip())) and len(key.split()) <= PROMPT_MAX_WORDS + 10)
             or (bool(READ_TIME_RE.search(key)) and len(key.split()) <= 12 and not is_terminated(line))
             or (bool(META_LINE_RE.match(line)) and len(line) < 80 and not is_terminated(line))
             or (bool(BREADCRUMB_RE.match(line)) and not is_terminated(line) and len(line) < 100))

@@ -67,6 +67,10 @@ def test_html_dates_come_from_markup_or_the_visible_date_line_never_the_url() ->
     "Home > Puglia > Taranto",
     "Per continuare a leggere abbonati",
     "Leggi anche: Da Bologna a Berlino, la fintech che fa i conti alle PMI",
+    "Scarica gratis la nuova app di Puglia Oggi per iPhone e Android e ricevi le notifiche.",
+    "Per continuare la navigazione accetta i cookie oppure gestisci le tue preferenze.",
+    "Nella gallery, le immagini del progetto presentato in prefettura.",
+    "14:20", "ore 15.05",
 ])
 def test_page_furniture_is_chrome(line: str) -> None:
     assert clean.is_chrome(line)
@@ -79,6 +83,10 @@ def test_page_furniture_is_chrome(line: str) -> None:
     "Il ministro si occupa di energia dal 2022 e ha detto che il piano è pronto.",
     "La Regione Molise finanzierà i corsi di formazione per i dipendenti.",
     "I lavoratori oggi",
+    "Il Garante ha multato la società per l'uso dei cookie di profilazione senza consenso.",
+    "La app della Regione per prenotare le visite è stata scaricata 300.000 volte.",
+    "Il sindaco è giornalista e ha detto che il porto riaprirà a maggio.",
+    "Alle 14:20 il treno è ripartito da Bologna con tre ore di ritardo.",
 ])
 def test_article_text_is_not_chrome(line: str) -> None:
     assert not clean.is_chrome(line)
