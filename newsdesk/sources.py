@@ -543,7 +543,14 @@ def _html_author(value: Any) -> str | None:
     return clean.byline(text) or text
 
 
+# A caption set in italics right under its image, in the same paragraph: "<p><img ...><br><em>L'area
+# dell'ex centrale...</em></p>". trafilatura keeps it as a paragraph of text.
+IMAGE_CAPTION_RE = re.compile(r"(<img\b[^>]*>\s*(?:<br\s*/?>\s*)*)<(em|i|small)\b[^>]*>[^<]{0,400}</\2>",
+                              re.IGNORECASE)
+
+
 def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
+    text = IMAGE_CAPTION_RE.sub(r"\1", text)
     title = clean.html_title(text)
     published = dates.html_date(text)
     author = clean.html_author(text)  # a marked byline element; else trafilatura's guess

@@ -246,3 +246,10 @@ def test_a_reading_time_or_an_update_time_glued_to_a_paragraph_is_cut() -> None:
         "Il piano prevede anche la formazione di 120 autisti e meccanici"]
     assert clean.strip_glued("4 min «Siamo pronti», ha detto il sindaco.") == "«Siamo pronti», ha detto il sindaco."
     assert clean.strip_glued("Di Maio ha detto che il piano è pronto.") == "Di Maio ha detto che il piano è pronto."
+
+
+def test_a_caption_in_italics_under_its_image_is_not_article_text() -> None:
+    a = read_source(FIXTURES / "chrome" / "caption_in_italics_under_image.html", FIXTURES)
+    assert "pontile di Bellariva" not in a.body
+    assert [p[:30] for p in a.paragraphs] == ["Il Comune di Rimini ha aperto ", "Al posto della vecchia strada ",
+                                              "Il secondo tratto, fino al con"]
