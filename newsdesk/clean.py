@@ -418,7 +418,10 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
             labels.append(line)  # a section label or a site name
         i += 1
     if head.title is None and labels:
-        head.title = strip_site_suffix(labels[0])
+        # A short headline among labels: not a kicker in capitals ("ENERGIA") or a section name.
+        headline = next((ln for ln in labels if len(ln.split()) >= 2 and not ln.isupper()
+                         and ln.strip().casefold() not in {x.casefold() for x in SECTIONS}), labels[0])
+        head.title = strip_site_suffix(headline)
     # The byline and date under a long standfirst, which ended the header zone.
     body_seen = 0
     for line in [ln.strip() for ln in lines[i:] if ln.strip()][:HEADER_LOOKAHEAD]:

@@ -270,3 +270,9 @@ def test_a_headline_ending_with_the_agency_credit_is_the_title_not_a_caption() -
     a = read("headline_with_agency_credit.txt")
     assert a.title == "Bolzano, l'A22 sperimenta la corsia dinamica per i camion"
     assert a.paragraphs[0].startswith("Autostrada del Brennero ha avviato")
+
+
+def test_a_headline_under_four_words_is_the_title_not_the_kicker_above_it() -> None:
+    a = read("short_headline_under_kicker.txt")
+    assert a.title == "Cremona, arriva la robotica"
+    assert a.paragraphs[0].startswith("L'ospedale di Cremona ha inaugurato")
