@@ -24,8 +24,9 @@ and one only given as an example ("da Nvidia ad Apple") are not participants and
 ("accordi con operatori come Vodafone" is one); an organisation goes by the acronym the article
 keeps using ("l'Agenzia per la cybersicurezza nazionale (ACN) ... l'ACN") and by its fullest
 company name ("Toyota Motor", not also "Toyota"; "Asstel-Assotelecomunicazioni", not also
-"Asstel"); an acronym of the initials of a name the article gives ("PEJ", "Polskie Elektrownie
-Jądrowe") or a short name right before its expansion ("l'Enas, l'Ente acque della Sardegna") is
+"Asstel"); a short name made of the starts of a name the article gives ("PEJ", "Polskie
+Elektrownie Jądrowe"; "Agcom", "Autorità per le garanzie nelle comunicazioni") or one right before
+its expansion ("l'Enas, l'Ente acque della Sardegna") is
 that organisation, named in full. Places are left to geo ("Unione europea", "Monaco di Baviera").
 Picture credits ("Credit: Cyberdyne Inc.") and analysts cited ("per gli analisti di Fitch") are
 sources, not participants.
@@ -273,6 +274,12 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
         if low in ("il", "lo", "la", "i", "gli", "le") and s.lower[j - 1] not in cfg.connectors:
             break  # an article starts the next clause: "Unione nazionale consumatori il blocco ..."
         if low in cfg.connectors:
+            k = j
+            while k < len(s.tokens) and s.lower[k] in cfg.connectors and s.joined(k):
+                k += 1
+            if k < len(s.tokens) and s.joined(k) and j > i + 1 and s.tokens[k][0][0].isupper() \
+                    and (s.lower[k] in cfg.institutions or s.lower[k] == "presidenza"):
+                break  # its parent body: "Dipartimento per la trasformazione digitale | della Presidenza"
             j += 1
             continue
         if low in INNER_PREPOSITIONS and j + 1 < len(s.tokens) and s.joined(j + 1) \
@@ -286,8 +293,16 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
             j += 1  # "energia reti e ambiente"
             continue
         if low == "e" and j + 2 < len(s.tokens) and s.lower[j + 1] in cfg.connectors and s.joined(j + 1) \
-                and s.joined(j + 2) and s.tokens[j - 1][0][0].isupper() and _titlecase(s.tokens[j + 2][0]):
-            j += 2  # "delle Imprese e del Made in Italy", "dell'Economia e delle Finanze"
+                and s.joined(j + 2) and s.tokens[j - 1][0][0].isupper() \
+                and (_titlecase(s.tokens[j + 2][0]) or s.lower[i] in ("ministero", "dipartimento", "assessorato")) \
+                and s.lower[j + 2] not in cfg.function_words:
+            j += 2  # "delle Imprese e del Made in Italy", "delle Infrastrutture e dei trasporti"
+            continue
+        if low == "e" and j + 1 < len(s.tokens) and s.joined(j + 1) and s.tokens[j - 1][0][0].isupper() \
+                and _titlecase(s.tokens[j + 1][0]) and s.lower[j + 1] not in cfg.institutions \
+                and _known_at(s, j + 1, cfg) is None and s.lower[j + 1] not in cfg.first_names \
+                and not (j + 2 < len(s.tokens) and s.joined(j + 2) and _is_cap(s.tokens[j + 2][0])):
+            j += 1  # "Cassa Depositi e Prestiti"
             continue
         if low == "in" and j + 1 < len(s.tokens) and s.joined(j + 1) and s.tokens[j - 1][0][0].isupper() \
                 and s.tokens[j + 1][0][0].isupper():
@@ -705,17 +720,42 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
     return result
 
 
-def _initials(name: str, cfg: EntityConfig) -> str:
-    return "".join(w[0] for w in _key(name).split() if w not in cfg.connectors)
+def _shared_start(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _abbreviates(short: str, full: str, cfg: EntityConfig) -> bool:
+    """ "PEJ", "Agcom", "Enas" abbreviate "Polskie Elektrownie Jądrowe", "Autorità per le garanzie
+    nelle comunicazioni", "Ente acque della Sardegna": the short name is made of the starts of the
+    full name's words, in order, the first word's included."""
+    letters = short.casefold()
+    words = [w for w in _key(full).split() if w not in cfg.connectors]
+    if not letters.isalpha() or not 2 <= len(letters) <= 8 or len(words) < 2 \
+            or _shared_start(letters, words[0]) >= len(letters) - 1:
+        return False  # the first word is the short name: "Thales" is the parent of "Thales Alenia Space"
+
+    def match(at: int, word: int, used: int) -> bool:
+        if at == len(letters):
+            return used >= 2  # "Airbus" is no abbreviation of "Airbus Defence and Space"
+        for k in range(word, len(words) if at else 1):
+            size = 1
+            while size <= len(words[k]) and at + size <= len(letters) and words[k][:size] == letters[at:at + size]:
+                if match(at + size, k + 1, used + 1):
+                    return True
+                size += 1
+        return False
+
+    return match(0, 0, 0)
 
 
 def _merge_initials(groups: dict[tuple[str, str], list[tuple[int, Mention]]], cfg: EntityConfig) -> None:
-    """An acronym made of the initials of an organisation the article names in full is that
-    organisation: "PEJ" is "Polskie Elektrownie Jądrowe", named in full."""
-    for key in [k for k in groups if k[0] == "organizations" and ACRONYM_RE.match(groups[k][0][1].name)]:
-        acro = groups[key][0][1].name.casefold()
-        full = [k for k in groups if k[0] == "organizations" and k != key and len(k[1].split()) >= 2
-                and _initials(groups[k][0][1].name, cfg) == acro]
+    """A short name that abbreviates an organisation the article names in full is that
+    organisation, named in full: "PEJ" and "Polskie Elektrownie Jądrowe", "Agcom" and "Autorità per
+    le garanzie nelle comunicazioni"."""
+    for key in [k for k in groups if k[0] == "organizations" and " " not in groups[k][0][1].name]:
+        short = groups[key][0][1].name
+        full = [k for k in groups if k[0] == "organizations" and k != key
+                and _abbreviates(short, groups[k][0][1].name, cfg)]
         if len(full) == 1:
             name = groups[full[0]][0][1].name
             groups[full[0]].extend((n, replace(m, name=name)) for n, m in groups.pop(key))

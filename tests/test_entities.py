@@ -276,3 +276,23 @@ def test_a_source_cited_by_its_analysts_or_a_picture_credit_is_not_a_participant
 
 def test_an_acronym_after_a_utility_noun_is_an_organisation() -> None:
     assert orgs("Il gestore elettrico statale EVN completerà la linea entro l'estate.") == ["EVN"]
+
+
+def test_a_short_name_made_of_the_starts_of_a_full_name_s_words_is_that_organisation() -> None:
+    assert orgs("Nucleare, parere positivo sul piano",
+                "L'Autorità per la sicurezza nucleare ha approvato il piano.",
+                "«Serve prudenza», ha detto il presidente dell'Asn, Marco Ferri.") == [
+        "Autorità per la sicurezza nucleare"]
+    # The parent's own name is no abbreviation of its unit's.
+    assert orgs("Satelliti, nuova commessa", "Thales Alenia Space costruirà i satelliti.",
+                "Thales ha confermato.") == ["Thales Alenia Space", "Thales"]
+
+
+def test_institution_names_joined_by_e_and_cut_before_their_parent_body() -> None:
+    assert orgs("Titolo", "La Cassa Risparmi e Prestiti ha deciso.") == ["Cassa Risparmi e Prestiti"]
+    assert orgs("Titolo", "Hanno firmato la Regione Lombardia e Comune di Bergamo.") == [
+        "Regione Lombardia", "Comune di Bergamo"]
+    assert orgs("Titolo", "Lo ha presentato l'Ufficio per la transizione energetica della Presidenza della Regione.") \
+        == ["Ufficio per la transizione energetica"]
+    assert orgs("Titolo", "Paga il ministero del Turismo e delle politiche giovanili.") == [
+        "ministero del Turismo e delle politiche giovanili"]
