@@ -174,6 +174,25 @@ def is_chrome(line: str) -> bool:
             or (bool(BREADCRUMB_RE.match(line)) and not is_terminated(line) and len(line) < 100))
 
 
+# How a sentence of page furniture inside a paragraph of article text begins ("...euro. Condividi
+# questo articolo su Facebook. Il cantiere...": the paragraph is news, that sentence is not).
+SENTENCE_CHROME_PREFIXES = (
+    "condividi", "segui ", "seguici", "iscriviti", "abbonati", "leggi anche", "potrebbe interessarti",
+    "ti potrebbe interessare", "riproduzione riservata", "© riproduzione", "tag:", "tags:", "nella foto",
+    "foto:", "ascolta l'articolo", "continua a leggere", "scarica l'app", "scarica la nostra app", "vedi anche",
+    "guarda anche", "pubblicità", "clicca qui", "sei già abbonato", "per continuare a leggere",
+)
+
+
+def is_chrome_sentence(sentence: str) -> bool:
+    """A sentence of page furniture glued inside a paragraph: a share, follow, newsletter or paywall
+    prompt, a "Leggi anche", a caption, an author's bio."""
+    key = _key(sentence)
+    return (is_share_line(sentence.rstrip(".!")) or key.startswith(SENTENCE_CHROME_PREFIXES)
+            or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
+            or bool(BIO_RE.match(sentence.strip())))
+
+
 def byline(line: str) -> str | None:
     """The author a byline line names ("a cura di Redazione Tech" -> "Redazione Tech")."""
     m = BYLINE_RE.match(line.strip()) or INNER_BYLINE_RE.search(line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import entities, figures, geo
-from .clean import is_terminated
+from .clean import is_chrome_sentence, is_terminated
 from .text import lemmas, split_sentences
 
 MIN_WORDS, MAX_WORDS = 6, 70  # shorter is a fragment, longer a run-on paste
@@ -60,8 +60,10 @@ def summary_size(n_sentences: int) -> int:
 
 def summarize(title: str, sentences: list[Sentence], lang: str) -> tuple[list[str], list[str]]:
     """(summary sentences, key points), each in article order."""
-    # Never an unterminated sentence: a paywall cut, a label or a caption glued to the text.
-    sentences = [s for s in sentences if is_terminated(s.text) and len(s.text) <= MAX_SENTENCE_CHARS]
+    # Never an unterminated sentence: a paywall cut, a label or a caption glued to the text; never
+    # a sentence of page furniture inside a paragraph ("Condividi questo articolo su Facebook.").
+    sentences = [s for s in sentences if is_terminated(s.text) and len(s.text) <= MAX_SENTENCE_CHARS
+                 and not is_chrome_sentence(s.text)]
     if not sentences:
         return [], []
     stop = {"il", "lo", "la", "i", "gli", "le", "di", "a", "da", "in", "con", "su", "per", "e", "the", "of",

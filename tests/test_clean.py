@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from newsdesk import clean, dates
+from newsdesk.ingest import analyse
 from newsdesk.sources import read_source
 
 from .conftest import FIXTURES
@@ -253,3 +254,12 @@ def test_a_caption_in_italics_under_its_image_is_not_article_text() -> None:
     assert "pontile di Bellariva" not in a.body
     assert [p[:30] for p in a.paragraphs] == ["Il Comune di Rimini ha aperto ", "Al posto della vecchia strada ",
                                               "Il secondo tratto, fino al con"]
+
+
+def test_a_prompt_inside_a_paragraph_of_news_is_never_a_summary_sentence() -> None:
+    a = read_source(FIXTURES / "chrome" / "prompts_inside_paragraphs.txt", FIXTURES)
+    draft = analyse(a, "x", date(2026, 1, 1))
+    chosen = " ".join([*draft.summary, *draft.key_points])
+    assert "Condividi" not in chosen and "Google News" not in chosen
+    assert clean.is_chrome_sentence("Segui Verona Sera su Google News.")
+    assert not clean.is_chrome_sentence("Il presidente della fiera ha detto che il padiglione sarà raddoppiato.")
