@@ -394,6 +394,9 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
                 i += 1
                 continue
             break
+        if head.title is None and dates.is_today_strip(line) and byline(line) is None:
+            i += 1  # the top bar's date of the day, above the headline: never the publication date
+            continue
         seen += 1
         author = byline(line)
         if (m := URL_RE.match(line)) is not None:

@@ -48,6 +48,25 @@ WEEKDAY_ABBR_RE = re.compile(r"\b(?:lun|mar|mer|gio|ven|sab|dom)\b\.?,?\s+(?=\d{
                              re.IGNORECASE)
 
 
+# A site's top bar shows the day's date ("Lunedì, 23 Novembre 2026 | Aggiornato alle 10:42", "Oggi è
+# martedì 24 novembre 2026"): a weekday or "oggi" with a full date, and no publication statement.
+WEEKDAY_RE = re.compile(r"\b(?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+TODAY_RE = re.compile(r"\b(?:oggi|today)\b", re.IGNORECASE)
+# "Lunedì 19 novembre 2026 | di Mario Rossi": a byline's date, stated for the article.
+BYLINE_PART_RE = re.compile(r"(?:^|[|·•,–—-]\s*)(?:di|by|a cura di)\s+[A-ZÀ-Ý]")
+TODAY_STRIP_MAX_WORDS = 14
+
+
+def is_today_strip(line: str) -> bool:
+    """A top bar's date line: a weekday or "oggi" and a full date, with no "Pubblicato" and no byline.
+    Above the headline it is the day the page was seen, never the article's publication date."""
+    return (len(line.split()) <= TODAY_STRIP_MAX_WORDS and not PUBLISHED_RE.search(line)
+            and not BYLINE_PART_RE.search(line)
+            and (WEEKDAY_RE.search(line) is not None or TODAY_RE.search(line) is not None)
+            and find_date(line) is not None)
+
+
 def _readable(text: str) -> str:
     """The line with the date kept and what dateparser misreads around it removed."""
     text = TIME_RE.sub(" ", text)
@@ -252,6 +271,29 @@ def jsonld_date(tree: Any) -> date | None:
     return None
 
 
+def _drop_today_strips(tree: Any) -> None:
+    """Remove the top bar's date of the day (is_today_strip) from the page: an element above the
+    headline (<h1>) that is only that line (on a page without an <h1>: in a <header> or <nav>). A
+    date marked as the article's (itemprop, "Pubblicato", a byline) is kept."""
+    headline = next(tree.iter("h1"), None)
+    strips = []
+    for element in tree.iter():
+        if element is headline:
+            break
+        if not isinstance(element.tag, str) or element.tag in {"html", "body", "head", "meta", "script"}:
+            continue
+        if element.get("itemprop") in ITEMPROP_DATES or (headline is not None and headline in element.iter()):
+            continue
+        if headline is None and not any(node.tag in {"header", "nav"} for node in element.iterancestors()) \
+                and element.tag not in {"header", "nav"}:
+            continue  # no headline: only the page's header and navigation are known to be above it
+        if is_today_strip(" ".join(element.text_content().split())):
+            strips.append(element)
+    for element in strips:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
 def html_date(html: str) -> date | None:
     """The publication date a saved page states in its markup or its visible date line."""
     import htmldate
@@ -264,6 +306,7 @@ def html_date(html: str) -> date | None:
     stated = jsonld_date(tree)
     if stated is not None:
         return stated
+    _drop_today_strips(tree)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         # A page saved today may carry tomorrow's date (time zones, scheduled posts): still stated.

@@ -110,3 +110,41 @@ def test_a_json_ld_date_published_is_read_in_any_format_a_cms_writes(value: obje
     html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": %s}'
             '</script></head><body><h1>Un titolo abbastanza lungo per un pezzo</h1></body></html>')
     assert dates.html_date(html % json.dumps(value)) == expected
+
+
+@pytest.mark.parametrize(("name", "published"), [
+    # The top bar's "Lunedì, 23 Novembre 2026 | Aggiornato alle 10:42" above the menu and the
+    # headline; the article states "Pubblicato il 19 novembre 2026" under its byline.
+    ("topbar_date_then_published.txt", date(2026, 11, 19)),
+    # The same top bar; the byline carries the date ("di Elena Bassani | 19 novembre 2026, 17:05").
+    ("topbar_date_then_byline.txt", date(2026, 11, 19)),
+    # "Oggi è martedì 24 novembre 2026" and no date of the article's own: none is guessed.
+    ("topbar_date_only.txt", None),
+    # The top bar, then a dateline right under the headline ("ROMA, 19 novembre 2026 - ..."): stated.
+    ("topbar_date_then_dateline.txt", date(2026, 11, 19)),
+    # A saved page: the day's date in the header's top bar, no date in the markup or the article.
+    ("topbar_header_date_only.html", None),
+    # The same page with article:published_time: the metadata wins over the top bar.
+    ("topbar_header_date_meta_published.html", date(2026, 11, 19)),
+])
+def test_the_top_bar_date_of_the_day_is_never_the_publication_date(name: str, published: date | None) -> None:
+    assert read_source(PAGES / name, FIXTURES).published == published
+
+
+@pytest.mark.parametrize(("line", "strip"), [
+    ("Lunedì, 23 Novembre 2026 | Aggiornato alle 10:42", True),
+    ("Oggi è martedì 24 novembre 2026", True),
+    ("Monday, November 23, 2026", True),
+    ("Pubblicato lunedì 19 novembre 2026", False),  # a publication statement
+    ("Lunedì 19 novembre 2026 | di Mario Rossi", False),  # a byline's date
+    ("19 novembre 2026", False),  # a date line, no weekday: may be the article's
+    ("Lunedì nero in Borsa", False),  # no date
+])
+def test_a_top_bar_date_line_is_a_weekday_or_oggi_with_a_full_date(line: str, strip: bool) -> None:
+    assert dates.is_today_strip(line) is strip
+
+
+def test_a_weekday_date_inside_the_article_is_kept_on_a_page_without_a_headline() -> None:
+    html = ('<html><body><header><span>Lunedì 23 novembre 2026</span></header><div>'
+            '<p class="data">Giovedì 19 novembre 2026</p><p>Il testo.</p></div></body></html>')
+    assert dates.html_date(html) == date(2026, 11, 19)
