@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import yaml
 from . import clean, dates
 from .errors import SourceError
 from .safety import InvalidDate, UnsafeYAMLError, load_yaml, path_problem, read_checked, shown
+from .text import page_language
 
 SEED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 # A news article is a few KB; 2 MB is a saved page with inline assets at most.
@@ -50,7 +51,8 @@ class SourceArticle:
     publisher: str | None = None
     author: str | None = None
     published: date | None = None
-    language: str | None = None  # declared by a Markdown header; None = detect
+    # declared by a Markdown header, or a saved page's (its metadata, checked against its text); None = detect
+    language: str | None = None
     warnings: tuple[str, ...] = ()  # "seeds/x.md: header field 'section' ignored; ..."
 
     @property
@@ -549,7 +551,41 @@ IMAGE_CAPTION_RE = re.compile(r"(<img\b[^>]*>\s*(?:<br\s*/?>\s*)*)<(em|i|small)\
                               re.IGNORECASE)
 
 
+# Where a saved page declares its language: <html lang>, og:locale, a Content-Language meta tag.
+LANGUAGE_META = ('og:locale', 'content-language', 'language', 'dc.language')
+
+
+def html_language(text: str) -> tuple[str | None, list[str]]:
+    """(the language a saved page declares, or None; the text of its <blockquote> and <q> elements,
+    which are quotations: someone else's words, maybe in another language)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return None, []
+    root = tree.getroottree().getroot()
+    declared = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"), root.get("xml:lang")]
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or "").strip().lower()
+        if key in LANGUAGE_META:
+            declared.append(meta.get("content"))
+    quoted = [" ".join(q.text_content().split()) for q in tree.iter("blockquote", "q")]
+    for value in declared:
+        m = LANGUAGE_RE.match((value or "").strip())
+        if m is not None:
+            return m.group(1).lower(), quoted
+    return None, quoted
+
+
 def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
+    article = _parse_html(text, rel, sha)
+    declared, quoted = html_language(text)
+    language = page_language(f"{article.title}\n{article.body}", declared, quoted)
+    return replace(article, language=language) if language is not None else article
+
+
+def _parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     text = IMAGE_CAPTION_RE.sub(r"\1", text)
     title = clean.html_title(text)
     published = dates.html_date(text)

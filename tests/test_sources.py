@@ -276,3 +276,56 @@ def test_a_headline_under_four_words_is_the_title_not_the_kicker_above_it() -> N
     a = read("short_headline_under_kicker.txt")
     assert a.title == "Cremona, arriva la robotica"
     assert a.paragraphs[0].startswith("L'ospedale di Cremona ha inaugurato")
+
+
+# ---- the page's language: its own text, then its metadata; quotations count less ----------------
+
+@pytest.mark.parametrize(("name", "language"), [
+    # An Italian report on a CEO's visit; about 40% of its words are his answers, quoted in English.
+    ("italian_with_english_quotes.txt", "it"),
+    # An interview: short Italian questions, long English answers in “ ” (57% of the words).
+    ("italian_interview_english_answers.txt", "it"),
+    # An English report with an Italian quote in « ».
+    ("english_article_italian_quote.txt", "en"),
+    # <html lang="it"> and og:locale it_IT; the American founder's words in <blockquote>, unquoted.
+    ("italian_page_lang_it_blockquotes.html", "it"),
+])
+def test_the_language_is_the_articles_own_not_its_quotations(name: str, language: str) -> None:
+    # The language analyse() works in and translates from.
+    assert analyse(read(name), "x", date(2026, 11, 23)).language == language
+
+
+def _variant(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    path = tmp_path / "seeds" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text((SEEDS / name).read_text("utf-8").replace(old, new), "utf-8")
+    return path
+
+
+def test_a_saved_pages_declared_language_counts_when_its_text_is_mixed(tmp_path: Path) -> None:
+    # The same page with its quotations in <div>s, not <blockquote>s: the text alone reads as English
+    # (55% of the words), and lang="it" settles it.
+    path = _variant(tmp_path, "italian_page_lang_it_blockquotes.html", "blockquote>", "div>")
+    assert analyse(read_source(path, tmp_path), "x", date(2026, 11, 23)).language == "it"
+
+
+@pytest.mark.parametrize(("declared", "language"), [
+    ('<html lang="en-US">', "it"),  # a CMS template's default on an Italian site: the text is clearly Italian
+    ('<html lang="it">', "it"),
+])
+def test_a_declared_language_the_text_clearly_contradicts_is_overruled(tmp_path: Path, declared: str,
+                                                                       language: str) -> None:
+    path = _variant(tmp_path, "italian_page_lang_it_blockquotes.html", '<html lang="it">', declared)
+    path.write_text(path.read_text("utf-8").replace('<meta property="og:locale" content="it_IT">', ""), "utf-8")
+    assert analyse(read_source(path, tmp_path), "x", date(2026, 11, 23)).language == language
+
+
+def test_an_english_story_on_an_italian_site_is_english(tmp_path: Path) -> None:
+    body = (SEEDS / "english_article_italian_quote.txt").read_text("utf-8").split("\n\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body[2:])
+    html = ('<html lang="it"><head><meta property="og:locale" content="it_IT"></head><body><article>'
+            f'<h1>{body[0].splitlines()[0]}</h1>{paragraphs}</article></body></html>')
+    path = tmp_path / "seeds" / "wire.html"
+    path.parent.mkdir()
+    path.write_text(html, "utf-8")
+    assert analyse(read_source(path, tmp_path), "x", date(2026, 11, 23)).language == "en"
