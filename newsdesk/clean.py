@@ -380,6 +380,10 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
     Never guesses a date: only one the header states (dates.stated_date)."""
     head = Header(title=title)
     given = title is not None  # from a Markdown header or the HTML metadata: only furniture follows
+    # Where the given headline stands in the text (a saved page's extracted text may repeat it under
+    # the top bar): the lines above it are the page's, not the article's.
+    title_at = next((n for n, ln in enumerate(lines[:HEADER_MAX_LINES]) if given and ln.strip()
+                     and _key(strip_site_suffix(ln.strip())) == _key(str(title))), -1)
     date_lines: list[str] = []
     labels: list[str] = []
     i = 0
@@ -394,7 +398,7 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
                 i += 1
                 continue
             break
-        if head.title is None and dates.is_today_strip(line) and byline(line) is None:
+        if (head.title is None or i < title_at) and dates.is_today_strip(line) and byline(line) is None:
             i += 1  # the top bar's date of the day, above the headline: never the publication date
             continue
         seen += 1

@@ -124,6 +124,9 @@ def test_a_json_ld_date_published_is_read_in_any_format_a_cms_writes(value: obje
     ("topbar_date_then_dateline.txt", date(2026, 11, 19)),
     # A saved page: the day's date in the header's top bar, no date in the markup or the article.
     ("topbar_header_date_only.html", None),
+    # "Oggi è lunedì 23 novembre 2026" inside the <article>, above the <h1>: the extracted text
+    # keeps it over the headline; no date of the article's own.
+    ("topbar_strip_above_headline_in_article.html", None),
     # The same page with article:published_time: the metadata wins over the top bar.
     ("topbar_header_date_meta_published.html", date(2026, 11, 19)),
 ])
