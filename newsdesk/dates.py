@@ -63,7 +63,8 @@ def is_today_strip(line: str) -> bool:
     Above the headline it is the day the page was seen, never the article's publication date."""
     return (len(line.split()) <= TODAY_STRIP_MAX_WORDS and not PUBLISHED_RE.search(line)
             and not BYLINE_PART_RE.search(line)
-            and (WEEKDAY_RE.search(line) is not None or TODAY_RE.search(line) is not None)
+            and (WEEKDAY_RE.search(line) is not None or TODAY_RE.search(line) is not None
+                 or WEEKDAY_ABBR_RE.match(line.lstrip()) is not None)
             and find_date(line) is not None)
 
 

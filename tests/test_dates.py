@@ -138,6 +138,8 @@ def test_the_top_bar_date_of_the_day_is_never_the_publication_date(name: str, pu
     ("Lunedì, 23 Novembre 2026 | Aggiornato alle 10:42", True),
     ("Oggi è martedì 24 novembre 2026", True),
     ("Monday, November 23, 2026", True),
+    ("Lun 23 nov 2026 - 10:42", True),  # an abbreviated weekday
+    ("Marzo 2026: 3 nuovi treni", False),  # "mar" starts the month, no weekday
     ("Pubblicato lunedì 19 novembre 2026", False),  # a publication statement
     ("Lunedì 19 novembre 2026 | di Mario Rossi", False),  # a byline's date
     ("19 novembre 2026", False),  # a date line, no weekday: may be the article's
