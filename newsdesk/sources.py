@@ -470,6 +470,7 @@ MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]
 MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MD_EMPHASIS_RE = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 MD_BLOCK_PREFIX_RE = re.compile(r"^\s*(?:>\s?)+|^\s*(?:[-*+]|\d{1,2}[.)])\s+(?=\S)")
+MD_QUOTE_RE = re.compile(r"^\s*>")
 MD_RULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 HTML_BREAK_RE = re.compile(r"</?(?:p|div|section|blockquote)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 HTML_INLINE_RE = re.compile(r"</?(?:strong|em|b|i|u|span|a)\b[^>]*>", re.IGNORECASE)
@@ -514,7 +515,13 @@ def parse_markdown(text: str, rel: str, sha: str) -> SourceArticle:
             out.extend(["", markdown_text(m.group(1)), ""])  # a heading becomes its own short paragraph
         else:
             out.append(markdown_text(line))
-    return parse_plain_text("\n".join(out), rel, sha, meta, warnings)
+    article = parse_plain_text("\n".join(out), rel, sha, meta, warnings)
+    # "> ..." lines are quotations: someone else's words, maybe in another language.
+    quoted = [markdown_text(line) for line in lines if MD_QUOTE_RE.match(line)]
+    if article.language is None and quoted:
+        language = page_language(f"{article.title}\n{article.body}", None, quoted)
+        return replace(article, language=language) if language is not None else article
+    return article
 
 
 # ---- saved HTML ----------------------------------------------------------------------------

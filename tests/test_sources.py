@@ -287,6 +287,8 @@ def test_a_headline_under_four_words_is_the_title_not_the_kicker_above_it() -> N
     ("italian_interview_english_answers.txt", "it"),
     # An English report with an Italian quote in « ».
     ("english_article_italian_quote.txt", "en"),
+    # The interview as a Markdown export: the answers are "> " quote blocks, without quote marks.
+    ("italian_interview_blockquotes.md", "it"),
     # <html lang="it"> and og:locale it_IT; the American founder's words in <blockquote>, unquoted.
     ("italian_page_lang_it_blockquotes.html", "it"),
 ])
