@@ -559,7 +559,7 @@ IMAGE_CAPTION_RE = re.compile(r"(<img\b[^>]*>\s*(?:<br\s*/?>\s*)*)<(em|i|small)\
 
 
 # Where a saved page declares its language: <html lang>, og:locale, a Content-Language meta tag.
-LANGUAGE_META = ('og:locale', 'content-language', 'language', 'dc.language')
+LANGUAGE_META = ("og:locale", "content-language", "language", "dc.language")
 
 
 def html_language(text: str) -> tuple[str | None, list[str]]:
