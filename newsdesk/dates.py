@@ -18,6 +18,7 @@ import re
 import warnings
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 LANGUAGES = ["it", "en"]
@@ -272,23 +273,29 @@ def jsonld_date(tree: Any) -> date | None:
     return None
 
 
+STRIP_MAX_PIECES = 12  # an element of more text pieces than this is more than a top bar's date line
+
+
 def _drop_today_strips(tree: Any) -> None:
     """Remove the top bar's date of the day (is_today_strip) from the page: an element above the
     headline (<h1>) that is only that line (on a page without an <h1>: in a <header> or <nav>). A
     date marked as the article's (itemprop, "Pubblicato", a byline) is kept."""
     headline = next(tree.iter("h1"), None)
+    if headline is not None:
+        above = set(headline.iterancestors())
+        inside: set[Any] = set()
+    else:
+        above = set()
+        inside = {node for top in tree.iter("header", "nav") for node in top.iter()}
     strips = []
     for element in tree.iter():
         if element is headline:
             break
-        if not isinstance(element.tag, str) or element.tag in {"html", "body", "head", "meta", "script"}:
+        if (not isinstance(element.tag, str) or element in above or element.tag in {"head", "script", "style"}
+                or element.get("itemprop") in ITEMPROP_DATES or (headline is None and element not in inside)):
             continue
-        if element.get("itemprop") in ITEMPROP_DATES or (headline is not None and headline in element.iter()):
-            continue
-        if headline is None and not any(node.tag in {"header", "nav"} for node in element.iterancestors()) \
-                and element.tag not in {"header", "nav"}:
-            continue  # no headline: only the page's header and navigation are known to be above it
-        if is_today_strip(" ".join(element.text_content().split())):
+        pieces = list(islice(element.itertext(), STRIP_MAX_PIECES + 1))
+        if len(pieces) <= STRIP_MAX_PIECES and is_today_strip(" ".join(" ".join(pieces).split())):
             strips.append(element)
     for element in strips:
         if element.getparent() is not None:
