@@ -273,6 +273,8 @@ def jsonld_date(tree: Any) -> date | None:
     return None
 
 
+# A top bar's date marked as such: "current-date", "data-oggi", "today", "topbar".
+TODAY_CLASS_RE = re.compile(r"today|oggi|odierna|current[-_ ]?date|top[-_ ]?bar", re.IGNORECASE)
 STRIP_MAX_PIECES = 12  # an element of more text pieces than this is more than a top bar's date line
 
 
@@ -295,7 +297,12 @@ def _drop_today_strips(tree: Any) -> None:
                 or element.get("itemprop") in ITEMPROP_DATES or (headline is None and element not in inside)):
             continue
         pieces = list(islice(element.itertext(), STRIP_MAX_PIECES + 1))
-        if len(pieces) <= STRIP_MAX_PIECES and is_today_strip(" ".join(" ".join(pieces).split())):
+        if len(pieces) > STRIP_MAX_PIECES:
+            continue
+        text = " ".join(" ".join(pieces).split())
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if is_today_strip(text) or (TODAY_CLASS_RE.search(marker) and is_date_line(text)
+                                    and not PUBLISHED_RE.search(text)):
             strips.append(element)
     for element in strips:
         if element.getparent() is not None:

@@ -149,6 +149,17 @@ def test_a_top_bar_date_line_is_a_weekday_or_oggi_with_a_full_date(line: str, st
     assert dates.is_today_strip(line) is strip
 
 
+@pytest.mark.parametrize(("strip", "expected"), [
+    ('<div class="top-bar"><span class="data-oggi">23/11/2026</span></div>', None),  # marked as today's
+    ('<div class="top-bar"><span>Oggi è lunedì 23 novembre 2026</span></div>', None),
+    ('<div class="kicker"><span>19/11/2026</span></div>', date(2026, 11, 19)),  # a date over the headline
+])
+def test_a_top_bar_date_above_the_headline_of_a_saved_page_is_not_its_date(strip: str,
+                                                                         expected: date | None) -> None:
+    html = f"<html><body>{strip}<h1>Un titolo abbastanza lungo per un pezzo</h1><p>Il testo.</p></body></html>"
+    assert dates.html_date(html) == expected
+
+
 def test_a_weekday_date_inside_the_article_is_kept_on_a_page_without_a_headline() -> None:
     html = ('<html><body><header><span>Lunedì 23 novembre 2026</span></header><div>'
             '<p class="data">Giovedì 19 novembre 2026</p><p>Il testo.</p></div></body></html>')
