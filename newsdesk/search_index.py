@@ -170,9 +170,9 @@ def _remove_keeping_tail(element: lxml.etree._Element) -> None:
     parent.remove(element)
 
 
-def _drop_ignored(root: lxml.html.HtmlElement) -> None:
+def _drop_ignored(root: lxml.etree._Element) -> None:
     for element in root.xpath('.//*[@data-pagefind-ignore="all"]'):
-        element.drop_tree()
+        _remove_keeping_tail(element)
 
 
 def indexed_digest(data: bytes) -> str:
@@ -199,8 +199,7 @@ def content_digest(lang: str, title: str, content: str) -> str:
     if "data-pagefind-ignore" in content:
         # libxml2's HTML parser directly: lxml.html's fragment helpers cost twice as much.
         root = lxml.etree.HTML(content, _HTML_PARSER)
-        for element in root.xpath('//*[@data-pagefind-ignore="all"]'):
-            _remove_keeping_tail(element)
+        _drop_ignored(root)
         content = lxml.etree.tostring(root, encoding="unicode")
     # Whitespace runs count as one space (Pagefind reads text), so the digest does not depend on
     # how a Markdown renderer spaced the same HTML.
