@@ -22,9 +22,10 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, field_validator, model_validator
@@ -325,14 +326,33 @@ def load_briefings(directory: Path, root: Path) -> tuple[list[Briefing], list[Br
             briefings.append(read_one(path, rel)[0])
         except BriefingError as exc:
             errors.append(exc)
+    kept, twice = one_per_article(briefings, lambda b: b.meta.source.url or b.meta.source.sha256)
+    return kept, errors + twice
+
+
+class _Filed(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Filed)
+
+
+def one_per_article(items: Iterable[T], key: Callable[[T], str | None]) -> tuple[list[T], list[BriefingError]]:
+    """One article, two briefings (the same source URL or text): the first is kept, each later
+    one is an error naming the first, and is neither checked further nor rendered."""
+    kept: list[T] = []
+    errors: list[BriefingError] = []
     seen: dict[str, str] = {}
-    for b in briefings:
-        key = b.meta.source.url or b.meta.source.sha256
-        if key and key in seen:
-            errors.append(BriefingError(b.path, [f"field 'source': same article as {seen[key]}; keep one of them"]))
-        elif key:
-            seen[key] = b.path
-    return briefings, errors
+    for item in items:
+        k = key(item)
+        if k and k in seen:
+            errors.append(BriefingError(item.path, [f"field 'source': same article as {seen[k]}; keep one of them"]))
+            continue
+        if k:
+            seen[k] = item.path
+        kept.append(item)
+    return kept, errors
 
 
 # ---- writing -------------------------------------------------------------------------------

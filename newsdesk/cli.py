@@ -245,8 +245,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    from .briefing import one_per_article
     from .cache import BriefingIndex
-    from .errors import BriefingError
     from .site import Stored, render_site
 
     # From the briefing index: unchanged briefings are not parsed again (see site.render_site).
@@ -255,14 +255,10 @@ def run_render(args: argparse.Namespace) -> int:
         entries, errors = index.scan(args.root)
     finally:
         index.close()
-    briefings = [Stored(e.slug, e.meta(), e.path, e.sha256) for e in entries]
-    seen: dict[str, str] = {}
-    for e in entries:  # the same check as load_briefings: one article, two briefings
-        key = e.source_url or e.source_sha256
-        if key and key in seen:
-            errors.append(BriefingError(e.path, [f"field 'source': same article as {seen[key]}; keep one of them"]))
-        elif key:
-            seen[key] = e.path
+    # One article, two briefings: the same check as load_briefings; the first is rendered.
+    unique, twice = one_per_article(entries, lambda e: e.source_url or e.source_sha256)
+    errors += twice
+    briefings = [Stored(e.slug, e.meta(), e.path, e.sha256) for e in unique]
     _print_briefing_errors(errors, args.verbose)
     try:
         found = stories.update(args.root, briefings)
@@ -271,11 +267,16 @@ def run_render(args: argparse.Namespace) -> int:
             say(message, err=True, prefix="error: ")
         return EXIT_FAILED
     result = render_site(args.root, briefings, found)
-    for problem in result.broken:
+    if args.verbose:
+        for trace in result.tracebacks:
+            print(trace, file=sys.stderr, end="")
+    for problem in result.failed + result.broken:
         say(problem, err=True, prefix="error: ")
+    left_out = len(errors) + len(result.failed)
     say(f"pages: {result.written} written, {result.unchanged} unchanged, {result.removed} removed"
-        + (f" (from the {len(briefings)} valid briefing(s); {len(errors)} left out)" if errors else ""))
-    return EXIT_FAILED if errors or result.broken else EXIT_OK
+        + (f" (from the {len(briefings) - len(result.failed)} valid briefing(s); {left_out} left out)"
+           if left_out else ""))
+    return EXIT_FAILED if errors or result.failed or result.broken else EXIT_OK
 
 
 def run_mkdocs(args: argparse.Namespace) -> int:

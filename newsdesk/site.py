@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import posixpath
 import re
+import traceback
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +35,7 @@ from markdown.extensions.toc import slugify
 from . import datafiles, geo, names, sitemaps, stories, worldmap
 from .briefing import Briefing, BriefingMeta, briefing_error, decode_text, parse_briefing, split_front, write_atomic
 from .classify import taxonomy
+from .errors import NewsdeskError
 from .markup import md_text
 from .safehtml import body_html
 from .safety import read_checked
@@ -530,6 +532,8 @@ class RenderResult:
     unchanged: int = 0
     removed: int = 0
     broken: list[str] = field(default_factory=list)  # links in pre-rendered pages that lead nowhere
+    failed: list[str] = field(default_factory=list)  # briefings whose page could not be rendered
+    tracebacks: list[str] = field(default_factory=list)  # of those failures, for -v
 
 
 def listing_pages(briefings: Sequence[Listed], lang: str, found: Sequence[stories.Story] = ()) -> dict[str, str]:
@@ -644,6 +648,8 @@ def render_site(root: Path, items: Sequence[Stored], found: Sequence[stories.Sto
         result.unchanged += part.unchanged
         result.removed += part.removed
         result.broken += part.broken
+        result.failed += [f for f in part.failed if f not in result.failed]
+        result.tracebacks += part.tracebacks
     return result
 
 
@@ -661,17 +667,34 @@ def _load(root: Path, item: Stored) -> Briefing:
 def _render_language(root: Path, items: Sequence[Stored], found: Sequence[stories.Story], lang: str) -> RenderResult:
     result = RenderResult()
     docs = root / "docs" / lang
-    pages = listing_pages(items, lang, found)
     links = story_links(items, found, lang)
-    made = set(pages)
+    pages: dict[str, str] = {}
+    made: set[str] = set()
+    left_out: set[str] = set()
     for item in items:
         rel = f"briefings/{item.slug}.md"
-        made.add(rel)
         key = render_key(item, lang, links.get(item.slug))
         if _rendered_with(docs / rel, key):
+            made.add(rel)
             result.unchanged += 1
             continue
-        pages[rel] = briefing_page(_load(root, item), lang, key, links.get(item.slug))
+        try:
+            pages[rel] = briefing_page(_load(root, item), lang, key, links.get(item.slug))
+        except NewsdeskError as exc:  # the file changed since the index read it
+            result.failed.append(str(exc))
+        except Exception as exc:  # a bug on one page is that briefing's failure, not the site's
+            result.failed.append(f"{item.path}: cannot render its page: unexpected error ({type(exc).__name__}: "
+                                 f"{str(exc)[:200]}); this is a bug in newsdesk: run again with -v for the "
+                                 "traceback and report it")
+            result.tracebacks.append(traceback.format_exc())
+        else:
+            made.add(rel)
+            continue
+        left_out.add(item.slug)
+    listed = [i for i in items if i.slug not in left_out] if left_out else items
+    listings = listing_pages(listed, lang, found)
+    pages.update(listings)
+    made.update(listings)
     maps = sitemap_pages(items, found, lang, docs, made)
     pages.update(maps)
     made.update(maps)

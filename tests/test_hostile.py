@@ -519,6 +519,58 @@ def test_a_bug_reading_one_briefing_is_that_briefings_error(command: str, projec
     assert "RecursionError: maximum recursion depth exceeded" in capsys.readouterr().err.splitlines()
 
 
+def handwritten(project: Path, slug: str, url: str) -> None:
+    """A copy of the valid hand-written briefing under another slug and source URL."""
+    text = (FIXTURES / "briefings" / "handwritten-valid.md").read_text(encoding="utf-8")
+    text = text.replace("slug: handwritten-valid", f"slug: {slug}").replace("https://example.org/cop30", url)
+    (project / "briefings" / f"{slug}.md").write_text(text, encoding="utf-8")
+
+
+def rendered(project: Path, lang: str = "en") -> list[str]:
+    return sorted(p.name for p in (project / "docs" / lang / "briefings").glob("*.md"))
+
+
+def test_a_bug_rendering_one_page_is_that_briefings_error(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdesk import site as site_module
+
+    handwritten(project, "handwritten-valid", "https://example.org/cop30")
+    handwritten(project, "zz-bug", "https://example.org/other")
+    real = site_module.briefing_page
+
+    def flaky(b, lang, *rest):  # type: ignore[no-untyped-def]
+        if b.path.endswith("zz-bug.md"):
+            raise IndexError("list index out of range")
+        return real(b, lang, *rest)
+
+    monkeypatch.setattr(site_module, "briefing_page", flaky)
+    result = run(capsys, "render", "--root", str(project))
+    assert result.code == 1
+    assert result.errors == ["error: briefings/zz-bug.md: cannot render its page: unexpected error (IndexError: list "
+                             "index out of range); this is a bug in newsdesk: run again with -v for the traceback "
+                             "and report it"]
+    assert "(from the 1 valid briefing(s); 1 left out)" in result.out
+    for lang in ("en", "it"):  # the other page is built, and no listing links to the missing one
+        assert rendered(project, lang) == ["handwritten-valid.md"]
+        listings = [p.read_text(encoding="utf-8") for p in (project / "docs" / lang).rglob("*.md")]
+        assert listings and not any("zz-bug" in text for text in listings)
+    capsys.readouterr()
+    main(["render", "--root", str(project), "-v"])
+    assert "IndexError: list index out of range" in capsys.readouterr().err.splitlines()
+
+
+def test_two_briefings_of_one_article_render_the_first_only(project: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    handwritten(project, "aa-first", "https://example.org/same")
+    handwritten(project, "bb-copy", "https://example.org/same")
+    line = ("error: briefings/bb-copy.md: field 'source': same article as briefings/aa-first.md; "
+            "keep one of them")
+    for command in ("check", "render"):
+        result = run(capsys, command, "--root", str(project))
+        assert result.code == 1 and result.errors == [line]
+    assert rendered(project, "en") == rendered(project, "it") == ["aa-first.md"]
+
+
 def test_a_bug_in_translation_leaves_every_briefing_pending(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     from newsdesk.translate import Translator
