@@ -134,12 +134,14 @@ def configure(args: argparse.Namespace) -> None:
         raise ConfigError(f"{where}={shown(url)!r:.60} is not an http:// or https:// URL; "
                           "write it like http://localhost:5000/")
     args.libretranslate_url = url or None
-    for env in ("NEWSDESK_SITE_URL", "NEWSDESK_SITE_URL_IT"):
-        # Pasted unescaped into every page's <link rel="canonical"> by the theme, and into the feeds.
-        site = os.environ.get(env)
-        if site is not None and not SITE_URL_RE.match(site):
-            raise ConfigError(f"{env}={shown(site)!r:.60} is not a plain http:// or https:// address; write it "
-                              "like https://example.org/newsdesk/ (or unset it)")
+    # Pasted unescaped into every page's <link rel="canonical"> by the theme, and into the feeds.
+    site = os.environ.get("NEWSDESK_SITE_URL")
+    if site is not None and not SITE_URL_RE.match(site):
+        raise ConfigError(f"NEWSDESK_SITE_URL={shown(site)!r:.60} is not a plain http:// or https:// address; "
+                          "write it like https://example.org/newsdesk/ (or unset it)")
+    if "NEWSDESK_SITE_URL_IT" in os.environ:
+        say("NEWSDESK_SITE_URL_IT is not a setting and is ignored: the Italian site is always the it/ folder "
+            "of NEWSDESK_SITE_URL; unset it", err=True, prefix="warning: ")
     build_date()  # SOURCE_DATE_EPOCH, checked now rather than halfway through a build
 
     root: Path = args.root

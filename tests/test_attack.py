@@ -79,21 +79,32 @@ def test_language_folder_symlinked_outside_is_refused(project: Path, tmp_path: P
 
 # ---- environment ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("env", ["NEWSDESK_SITE_URL", "NEWSDESK_SITE_URL_IT"])
 @pytest.mark.parametrize("value", ['https://x.org/"><script>alert(1)</script>/', "javascript:alert(1)//",
                                    "file:///etc/", "https://exa mple.org/", ""],
                          ids=["quote-script", "javascript", "file", "space", "empty"])
 def test_site_url_that_is_not_a_plain_address_is_a_usage_error(
-        env: str, value: str, project: Path, monkeypatch: pytest.MonkeyPatch,
+        value: str, project: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     """The theme pastes site_url unescaped into every page's <link rel="canonical">: a quote in
     it put a <script> on every page; javascript: and empty values went into the feeds' links."""
-    monkeypatch.setenv(env, value)
+    monkeypatch.setenv("NEWSDESK_SITE_URL", value)
     result = run(capsys, "render", "--root", str(project))
     assert result.code == 2
-    assert result.errors == [f"error: {env}={value!r:.60} is not a plain http:// or https:// address; write it "
-                             "like https://example.org/newsdesk/ (or unset it)"]
+    assert result.errors == [f"error: NEWSDESK_SITE_URL={value!r:.60} is not a plain http:// or https:// address; "
+                             "write it like https://example.org/newsdesk/ (or unset it)"]
     assert sorted(p.name for p in project.iterdir()) == ["briefings", "seeds"]  # nothing rendered
+
+
+def test_an_italian_site_url_is_not_a_setting_and_says_so(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """It was checked like a URL and then ignored, so a user setting it saw no effect and no word."""
+    monkeypatch.setenv("NEWSDESK_SITE_URL", "https://example.org/news/")
+    monkeypatch.setenv("NEWSDESK_SITE_URL_IT", "https://example.it/notizie/")
+    result = run(capsys, "render", "--root", str(project))
+    assert result.code == 0
+    assert result.err.splitlines() == ["warning: NEWSDESK_SITE_URL_IT is not a setting and is ignored: the Italian "
+                                       "site is always the it/ folder of NEWSDESK_SITE_URL; unset it"]
+    assert "https://example.org/news/it/" in (project / "docs" / "it" / "feed.xml").read_text("utf-8")
 
 
 def test_plain_site_url_reaches_the_feeds(project: Path, monkeypatch: pytest.MonkeyPatch,
