@@ -161,6 +161,19 @@ def test_topic_chip_leads_to_its_topic_page(page, base_url: str) -> None:  # typ
     assert page.locator(f"article a[href$='briefings/{SLUG_000}/']").count() == 1
 
 
+def test_a_hostile_source_name_in_a_search_result_is_text(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Pagefind shows a result's excerpt as HTML; the source shown before it (data-pagefind-meta)
+    is the briefing's author or publisher as written: `<img src=x onerror=...>` in
+    xss-vectors-in-body.md must show as text, not run."""
+    hrefs = search(page, base_url, "vectors")
+    assert any("briefings/xss-vectors-in-body/" in h for h in hrefs), hrefs
+    meta = page.locator(".pagefind-ui__result .nd-result-meta").all_inner_texts()
+    assert any("<img src=x onerror=alert(1)>" in m for m in meta), meta
+    page.wait_for_timeout(300)  # an onerror handler fires once the broken image fails to load
+    assert page.locator(".pagefind-ui__results img").count() == 0
+    assert page.dialogs == []
+
+
 @pytest.mark.parametrize("lang", ["en", "it"])
 def test_html_in_an_article_shows_as_text_and_runs_nothing(page, base_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     root = base_url if lang == "en" else base_url + "it/"

@@ -6,6 +6,10 @@
   var target = document.getElementById("nd-search");
   if (!target || typeof PagefindUI === "undefined") return;
   var italian = document.documentElement.lang === "it";
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
   // Result URLs are relative to the site root, which may be a sub-path (GitHub Pages project sites).
   var script = document.querySelector("script[src$='pagefind/pagefind-ui.js']");
   var baseUrl = new URL(script.src).pathname.replace(/pagefind\/pagefind-ui\.js$/, "");
@@ -20,7 +24,9 @@
       // The excerpt starts at the page's first heading: drop "Summary." / "Riassunto.", and
       // lead with the date and the source (data-pagefind-meta on each briefing page).
       result.excerpt = result.excerpt.replace(/^\s*(Summary|Riassunto)\.\s*/, "");
-      var meta = [result.meta.date, result.meta.source].filter(Boolean).join(" · ");
+      // Pagefind renders the excerpt as HTML but gives meta values as the page's plain text (a
+      // source named "<img onerror=...>" is that text): escape them before joining.
+      var meta = [result.meta.date, result.meta.source].filter(Boolean).map(escapeHtml).join(" · ");
       if (meta) result.excerpt = "<span class=\"nd-result-meta\">" + meta + "</span> " + result.excerpt;
       return result;
     }
