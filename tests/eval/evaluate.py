@@ -56,8 +56,8 @@ BASELINE = HERE / "baseline.json"
 TOLERANCE = 0.005
 SPLITS: dict[str, tuple[Path, tuple[str, ...]]] = {
     "old": (HERE, ("labels.yaml",)),
-    "tune": (HERE / "tune", ("labels.yaml", "labels-c.yaml")),
-    "heldout": (HERE / "heldout", ("labels-a.yaml", "labels-b.yaml", "labels-c.yaml")),
+    "tune": (HERE / "tune", ("labels.yaml", "labels-c.yaml", "labels-d.yaml")),
+    "heldout": (HERE / "heldout", ("labels-a.yaml", "labels-b.yaml", "labels-c.yaml", "labels-d.yaml")),
 }
 GATED_SPLITS = ("old", "tune", "heldout")
 PRIVATE_SPLITS = ("heldout",)  # aggregate scores only
