@@ -222,7 +222,7 @@ def protect(text: str, source: str, target: str) -> Protected:
         for pattern, english in PHRASE_RULES:
             for m in re.finditer(pattern, text):
                 spans.append((m.start(), m.end(), GLOSSARY, _same_case(m.group(0), english)))
-    for fig in figures.find_figures(text, source):
+    for fig in figures.find_figures(text, source, understood=False):
         spans.append((fig.start, fig.end, FIGURE, fig.en if target == "en" else fig.it))
     if source == "it":
         for m in MODEL_RE.finditer(text):

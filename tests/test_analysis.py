@@ -78,6 +78,50 @@ def test_figure_forms(text: str, value: float, unit: str, en: str) -> None:
     assert (fig.value, fig.unit, fig.en) == (value, unit, en)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # currencies named by CLDR, not only by the common table; an ISO code written as such
+    ("un piano da 6.000 miliardi di dong", [(6_000_000_000_000, "VND", "₫6 trillion", "6.000 miliardi di dong")]),
+    ("ricavi per 3 miliardi di baht", [(3_000_000_000, "THB", "THB 3 billion", "3 miliardi di baht")]),
+    ("2 milioni di corone norvegesi", [(2_000_000, "NOK", "NOK 2 million", "2 milioni di corone norvegesi")]),
+    ("5 milioni di SGD", [(5_000_000, "SGD", "SGD 5 million", "5 milioni di SGD")]),
+    # a currency understood from the amount before it in the same clause
+    ("1,4 miliardi di euro, di cui 180 milioni per le banchine",
+     [(1_400_000_000, "EUR", "€1.4 billion", "1,4 miliardi di euro"),
+      (180_000_000, "EUR", "€180 million", "180 milioni di euro")]),
+    ("un round da 50 milioni di dollari che porta la valutazione a 1,1 miliardi",
+     [(50_000_000, "USD", "$50 million", "50 milioni di dollari"),
+      (1_100_000_000, "USD", "$1.1 billion", "1,1 miliardi di dollari")]),
+    # ... but not across a sentence, nor when the number counts something else
+    ("Ricavi per 3 miliardi di euro. Gli utenti sono 200 milioni.",
+     [(3_000_000_000, "EUR", "€3 billion", "3 miliardi di euro"),
+      (200_000_000, "count", "200 million", "200 milioni")]),
+    ("10 milioni di euro per 120 milioni di metri cubi d'acqua",
+     [(10_000_000, "EUR", "€10 million", "10 milioni di euro"),
+      (120_000_000, "cubic metres", "120 million cubic metres", "120 milioni di metri cubi")]),
+    # ranges: the first end takes the scale and unit of the second
+    ("tra 44 e 46 miliardi di dollari", [(44_000_000_000, "USD", "$44 billion", "44 miliardi di dollari"),
+                                         (46_000_000_000, "USD", "$46 billion", "46 miliardi di dollari")]),
+    ("da 480 a circa 700 dipendenti", [(480, "employees", "480 employees", "480 dipendenti"),
+                                       (700, "employees", "700 employees", "700 dipendenti")]),
+    ("tra il 3 e il 5%", [(3, "percent", "3%", "3%"), (5, "percent", "5%", "5%")]),
+    ("40-50 milioni di euro", [(40_000_000, "EUR", "€40 million", "40 milioni di euro"),
+                               (50_000_000, "EUR", "€50 million", "50 milioni di euro")]),
+    # a year is not the start of a range, and "e" without "tra"/"da" joins no range
+    ("nel 2025 a 30 milioni di euro", [(30_000_000, "EUR", "€30 million", "30 milioni di euro")]),
+    ("oltre 3 e 4 milioni di euro", [(4_000_000, "EUR", "€4 million", "4 milioni di euro")]),
+    # counted things, also after "nuovi"; measures
+    ("un ordine per 40 nuovi treni", [(40, "trains", "40 new trains", "40 nuovi treni")]),
+    ("1.200 appuntamenti rinviati", [(1_200, "appointments", "1,200 appointments", "1.200 appuntamenti")]),
+    ("un treno da 360 km/h", [(360, "km/h", "360 km/h", "360 km/h")]),
+    ("un taglio di 25 punti base", [(25, "basis points", "25 basis points", "25 punti base")]),
+    ("500.000 kWh l'anno", [(500_000, "kWh", "500,000 kWh", "500.000 kWh")]),
+    # short currency names that are Italian words are not currencies
+    ("200 marchi del lusso", []),
+])
+def test_figures_in_context(text: str, expected: list[tuple[float, str, str, str]]) -> None:
+    assert [(f.value, f.unit, f.en, f.it) for f in find_figures(text, "it")] == expected
+
+
 @pytest.mark.parametrize("text", ["la licenza Apache 2.0", "nel 2025", "tre anni", "H20 di Nvidia"])
 def test_bare_numbers_are_not_key_figures(text: str) -> None:
     assert find_figures(text, "it") == []

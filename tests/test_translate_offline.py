@@ -117,7 +117,7 @@ def test_english_to_italian_keeps_italian_abbreviations() -> None:
     ("Tesla Model Y e Serie C", ("Tesla Model Y", "Series C")),
     ("Nel 2025 la UE ha 1.800 dipendenti", ("EU", "1,800 employees")),
     ("Gli USA, Bruxelles e l'Unione Europea", ("US", "Brussels", "European Union")),
-    ("Il rapporto vale 2,5 punti", ("2.5",)),
+    ("Il rapporto vale 2,5 punti", ("2.5 points",)),
     ("Il Messico cresce", ("Mexico",)),
     ("Secondo Fabiana Greco, Banca Sella e YOOX Net-a-Porter", ("Fabiana Greco", "Banca Sella", "YOOX Net-a-Porter")),
     ("La Banca Sella e la Commissione Europea", ("Banca Sella", "European Commission")),
