@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import simplemma
 
-from newsdesk.classify import WEAK_MARK, cue_hits, find_topics, lead, taxonomy, topic_scores
+from newsdesk.classify import WEAK_MARK, cue_hits, find_topics, lead, money_acts, taxonomy, topic_scores
 
 # A real sentence with one slot; its other words are no cue of any topic.
 SENTENCE = "Nel rapporto diffuso ieri si parla soprattutto di {}, come hanno spiegato gli autori."
@@ -350,3 +350,55 @@ def test_two_spellings_of_one_topic_count_once() -> None:
 def test_nuclear_fusion_is_energy_not_a_merger() -> None:
     hits = cue_hits("La fusione nucleare resta lontana, la fusione tra le due utility è vicina.", "it")
     assert [(c.topic, c.text) for c in hits] == [("energy", "fusione nucleare"), ("partnerships", "fusione")]
+
+
+# Money acts: an amount invested, raised or funded is the story's act when the title or lead states it.
+
+@pytest.mark.parametrize(("sentence", "topics"), [
+    ("Enel investirà 1,2 miliardi di euro in nuovi parchi eolici in Spagna.", {"investment"}),
+    ("Con un investimento di 1,1 miliardi di dollari sarà il più grande impianto del Sudamerica.", {"investment"}),
+    ("La società ha chiuso un round da 30 milioni guidato da un fondo americano.", {"investment", "startups"}),
+    ("La startup ha raccolto 12 milioni di euro dai suoi soci.", {"investment", "startups"}),
+    ("Il governo ha stanziato altri 500 milioni per completare la rete.", {"investment"}),
+    ("Samsung mette sul piatto 62.000 miliardi di won per le memorie.", {"investment"}),
+    ("Per la parte italiana la società prevede di investire circa 4,5 miliardi.", {"investment"}),
+])
+def test_an_amount_tied_to_investing_is_a_money_act(sentence: str, topics: set[str]) -> None:
+    assert money_acts(sentence, "it") == topics
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il mercato dei robot di servizio potrebbe valere 1.000 miliardi di yen.",  # no investing word
+    "Gli investimenti in fibra hanno raggiunto 2 milioni di case.",  # a count, not money
+    "Nvidia ha venduto acceleratori per 30 miliardi di dollari.",  # a chip, not a startup accelerator
+    "Il fondo ha aperto la sede di Milano. Il gruppo ha 2 miliardi di ricavi.",  # two sentences
+    "L’investimento della società nella ricerca è cresciuto negli ultimi anni, come il fatturato, "
+    "che ha toccato 3 miliardi.",  # the amount is far from the investing word
+])
+def test_a_figure_in_passing_is_no_money_act(sentence: str) -> None:
+    assert money_acts(sentence, "it") == set()
+
+
+SOLAR_STORY = (
+    "Enel ha avviato in Brasile la costruzione di un parco fotovoltaico da 1,2 GW abbinato a un sistema "
+    "di batterie da 600 MWh. Con un investimento di 1,1 miliardi di dollari, sarà il più grande impianto "
+    "solare con accumulo del Sudamerica.\n\n"
+    "L’impianto produrrà l’energia rinnovabile consumata da due milioni di famiglie e ridurrà le emissioni di "
+    "CO2. L’elettricità sarà venduta con contratti di lungo periodo alle industrie della regione, e la rete "
+    "elettrica dello stato sarà potenziata con nuovi elettrodotti e centrali di accumulo.\n\n"
+    "Il Brasile è il secondo mercato del gruppo dopo l’Italia per l’energia solare ed eolica."
+)
+
+
+def test_a_money_act_in_the_lead_is_a_topic_when_another_dominates() -> None:
+    title = "Enel, in Brasile il più grande parco solare con accumulo del Sudamerica"
+    scores = topic_scores(title, SOLAR_STORY, "it")
+    assert scores["investment"] < 0.2 * scores["energy"]  # far below the leading topic
+    assert find_topics(title, SOLAR_STORY, "it") == ["energy", "investment"]
+
+
+def test_a_money_act_only_further_down_is_context() -> None:
+    title = "Enel, in Brasile il più grande parco solare con accumulo del Sudamerica"
+    body = SOLAR_STORY.replace("Con un investimento di 1,1 miliardi di dollari, sarà", "Sarà")
+    body += "\n\nL’investimento complessivo è di 1,1 miliardi di dollari."
+    assert find_topics(title, body, "it") == ["energy"]
