@@ -29,7 +29,11 @@ Elektrownie Jądrowe"; "Agcom", "Autorità per le garanzie nelle comunicazioni")
 its expansion ("l'Enas, l'Ente acque della Sardegna") is
 that organisation, named in full. Places are left to geo ("Unione europea", "Monaco di Baviera").
 Picture credits ("Credit: Cyberdyne Inc.") and analysts cited ("per gli analisti di Fitch") are
-sources, not participants.
+sources, not participants. Nor is an organisation named only in a role that is no part in the
+story (PASSING_RES): a comparison ("per competere con SpaceX"), the addressee of an appeal or a
+request ("ricorso al tribunale di Roma", "chiedono all'Agcom di"), a former affiliation ("ex
+ricercatori dell'Università Federico II"), a complement in the pluperfect ("aveva raccolto un round
+guidato dal fondo P101"). Being named once is no such sign: many organisations that act are.
 """
 
 from __future__ import annotations
@@ -66,6 +70,24 @@ CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferi
                       r"according to|reported by|fonte|fonti)\b(?:(?!\bche\b)[^,;:.()])*$",
                       re.IGNORECASE)
 # An example, not a participant: "i clienti, da Nvidia ad Apple".
+# Roles in which an organisation is named without acting in the story, read in the clause before
+# the name: a comparison ("nasce per competere con SpaceX", "a differenza di quanto accade con
+# Arm"), the addressee of an appeal or a request ("annuncia ricorso al tribunale di Roma",
+# "chiedono all'Agcom di verificare", "la richiesta di una licenza presso la Banca d'Italia"), a
+# former affiliation ("tre ex ricercatori dell'Università Federico II") and a complement in the
+# pluperfect, the story's background ("che aveva raccolto un round guidato dal fondo P101", "era
+# stata costretta a rivolgersi a SpaceX"; the subject of a pluperfect, "la CMA aveva autorizzato",
+# still acts).
+PASSING_RES = (
+    re.compile(r"\b(?:competere|competerà|competeranno|in concorrenza con|a differenza d[ie]|rival[ei] d[ie])\b"
+               r"[^,;:.()\"«»]{0,60}$", re.IGNORECASE),
+    re.compile(r"\b(?:ricorso|ricorsi|appello|esposto|istanza|richiesta|chied\w*)\b[^,;:.()\"«»]{0,40}?"
+               r"\b(?:al|alla|allo|ai|alle|all['’]|presso\s+(?:il|la|lo|l['’]))\s*$", re.IGNORECASE),
+    re.compile(r"\bex\s+\w+(?:\s+\w+)?\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*$", re.IGNORECASE),
+    re.compile(r"\b(?:aveva|avevano|era|erano)\s+(?:(?:già|anche|poi|stat[oaie])\s+)*"
+               r"(?!(?:sotto|tanto|molto|tutto|tutta|questo|questa|quello|quella|stesso|stessa|certo)\b)"
+               r"\w{2,}[ts][oaie]\b[^,;:.()\"«»]*$", re.IGNORECASE),
+)
 EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
 VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
 # The noun of an apposition right after a name: "Fonterra, la cooperativa", "ESMC, la joint venture".
@@ -165,6 +187,7 @@ class Mention:
     end: int
     cited: bool = False  # named as a source the article cites ("secondo Reuters")
     example: bool = False  # named as an example ("da Nvidia ad Apple")
+    passing: bool = False  # named in a role that is no part in the story ("per competere con SpaceX")
     acronym: str | None = None  # the acronym given in brackets right after ("... nazionale (ACN)")
     key: str = ""  # what mentions of one entity share: the canonical name, casefolded
     written: str = ""  # the name as the sentence writes it
@@ -346,6 +369,11 @@ def _cited(s: _Sentence, i: int, key: str) -> bool:
     return _key(key) in config().outlets and bool(re.search(r"\(\s*(?:foto\s+)?$", before, re.IGNORECASE))
 
 
+def _passing(s: _Sentence, i: int) -> bool:
+    before = s.before(i)[-160:]
+    return any(rx.search(before) for rx in PASSING_RES)
+
+
 def _example(s: _Sentence, i: int, j: int) -> bool:
     before = s.before(i)
     after = s.raw[s.tokens[j - 1][2]:]
@@ -472,7 +500,8 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             acronym = s.tokens[nxt.start][0]
             nxt.kind = None  # "(ACN)" is the same organisation
         out.append(Mention(r.kind, r.name, s.tokens[r.start][1], s.tokens[r.end - 1][2],
-                           cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end), acronym=acronym,
+                           cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end),
+                           passing=_passing(s, r.start), acronym=acronym,
                            key=r.key, written=_written(s, r.start, r.end)))
     return out
 
@@ -688,8 +717,8 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {kind: [] for kind in KINDS}
     named: list[tuple[int, str, str]] = []
     for (kind, _), mentions in groups.items():
-        if kind == "organizations" and all(m.cited or m.example for _, m in mentions):
-            continue  # a source the article cites, or an example it gives
+        if kind == "organizations" and all(m.cited or m.example or m.passing for _, m in mentions):
+            continue  # a source the article cites, an example it gives, one it names in passing
         if kind == "organizations" and any(_key(m.key) in cfg.outlets for _, m in mentions):
             continue  # a news outlet reports the story, however the article quotes it
         body = [m for n, m in mentions if n > 0] or [m for _, m in mentions]

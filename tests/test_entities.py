@@ -296,3 +296,43 @@ def test_institution_names_joined_by_e_and_cut_before_their_parent_body() -> Non
         == ["Ufficio per la transizione energetica"]
     assert orgs("Titolo", "Paga il ministero del Turismo e delle politiche giovanili.") == [
         "ministero del Turismo e delle politiche giovanili"]
+
+
+# ---- Named in passing: a role that is no part in the story -------------------------------------
+
+def test_an_organisation_named_only_in_a_comparison_is_not_a_participant() -> None:
+    assert orgs("Titolo", "La nuova società di Eutelsat nasce per competere con SpaceX nelle costellazioni.") == [
+        "Eutelsat"]
+    assert orgs("Titolo", "Quintix Srl pubblica il progetto, a differenza di quanto fa Arm con le licenze.") == [
+        "Quintix Srl"]
+    # A competitor that acts elsewhere in the story stays.
+    assert orgs("Titolo", "Eutelsat nasce per competere con SpaceX.", "SpaceX ha risposto tagliando i prezzi.") == [
+        "Eutelsat", "SpaceX"]
+
+
+def test_the_addressee_of_an_appeal_or_a_request_is_not_a_participant() -> None:
+    assert orgs("Titolo", "Medibot Srl annuncia ricorso al tribunale di Milano contro la multa.") == ["Medibot Srl"]
+    assert orgs("Titolo", "Gli operatori alternativi chiedono ora all'Agcom di controllare i prezzi di FiberCop.") \
+        == ["FiberCop"]
+    assert orgs("Titolo", "Fatturo Spa prepara la richiesta di una licenza bancaria presso la Banca d'Italia.") == [
+        "Fatturo Spa"]
+    # The same body acting in the story stays.
+    assert orgs("Titolo", "Gli operatori chiedono all'Agcom di intervenire.", "L'Agcom ha aperto un'istruttoria.") \
+        == ["Agcom"]
+
+
+def test_a_former_affiliation_is_background() -> None:
+    assert orgs("Titolo", "Datavia Srl, fondata da due ex ricercatori del Politecnico di Bari, chiude un round.") \
+        == ["Datavia Srl"]
+    assert orgs("Titolo", "Datavia Srl è nata da un gruppo di ricercatori del Politecnico di Bari.") == [
+        "Datavia Srl", "Politecnico di Bari"]
+
+
+def test_a_complement_in_the_pluperfect_is_background_its_subject_still_acts() -> None:
+    assert orgs("Titolo", "Medibot Srl, che nel 2024 aveva raccolto un round guidato dal fondo P101, fa ricorso.") \
+        == ["Medibot Srl"]
+    assert orgs("Titolo", "Per anni l'Agenzia spaziale europea era stata costretta a rivolgersi a SpaceX.") == [
+        "Agenzia spaziale europea"]
+    assert orgs("Titolo", "La Competition and Markets Authority aveva autorizzato la fusione nel 2024.") == [
+        "Competition and Markets Authority"]
+
