@@ -33,7 +33,11 @@ sources, not participants. Nor is an organisation named only in a role that is n
 story (PASSING_RES): a comparison ("per competere con SpaceX"), the addressee of an appeal or a
 request ("ricorso al tribunale di Roma", "chiedono all'Agcom di"), a former affiliation ("ex
 ricercatori dell'Università Federico II"), a complement in the pluperfect ("aveva raccolto un round
-guidato dal fondo P101"). Being named once is no such sign: many organisations that act are.
+guidato dal fondo P101"). Being named once is no such
+sign: many organisations that act are. A ministry keeps all its portfolios ("il ministero della
+Salute, del lavoro e del welfare"), the spelled-out form of an acronym just named is no other
+organisation ("TEB Spa, la società delle Tramvie elettriche bergamasche"), and a headline's short
+form of a name the article gives ("Google" for "Google Cloud") is that name.
 """
 
 from __future__ import annotations
@@ -292,7 +296,9 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
         return i  # "un Comune di duemila abitanti": a common noun, not the Comune of a place
     j = i + 1
     last_word = i
-    while j < len(s.tokens) and j - i < 14 and s.joined(j):
+    portfolios = False  # a ministry's portfolios listed after a comma: "della Salute, del lavoro e del welfare"
+    while j < len(s.tokens) and j - i < 14 and (s.joined(j) or _portfolio_comma(s, i, j)):
+        portfolios = portfolios or not s.joined(j)
         word, low = s.tokens[j][0], s.lower[j]
         if low in ("il", "lo", "la", "i", "gli", "le") and s.lower[j - 1] not in cfg.connectors:
             break  # an article starts the next clause: "Unione nazionale consumatori il blocco ..."
@@ -316,8 +322,8 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
             j += 1  # "energia reti e ambiente"
             continue
         if low == "e" and j + 2 < len(s.tokens) and s.lower[j + 1] in cfg.connectors and s.joined(j + 1) \
-                and s.joined(j + 2) and s.tokens[j - 1][0][0].isupper() \
-                and (_titlecase(s.tokens[j + 2][0]) or s.lower[i] in ("ministero", "dipartimento", "assessorato")) \
+                and s.joined(j + 2) and (s.tokens[j - 1][0][0].isupper() or portfolios) \
+                and (_titlecase(s.tokens[j + 2][0]) or s.lower[i] in PORTFOLIO_HEADS) \
                 and s.lower[j + 2] not in cfg.function_words:
             j += 2  # "delle Imprese e del Made in Italy", "delle Infrastrutture e dei trasporti"
             continue
@@ -342,6 +348,19 @@ def _institution(s: _Sentence, i: int, cfg: EntityConfig, lower: bool = False) -
         last_word = j
         j += 1
     return last_word + 1 if last_word > i else i
+
+
+# Bodies named by their portfolios: "Ministero dell'Istruzione, dell'Università e della Ricerca".
+PORTFOLIO_HEADS = ("ministero", "dipartimento", "assessorato")
+PORTFOLIO_COMMA_RE = re.compile(r"^\s*,\s*(?:del|della|dello|dei|degli|delle|dell['’])\s*\w+(?:\s+\w+)?\s+e\s+"
+                                r"(?:del|della|dello|dei|degli|delle|dell['’])\s*\w", re.IGNORECASE)
+
+
+def _portfolio_comma(s: _Sentence, i: int, j: int) -> bool:
+    """A comma inside a ministry's name, before the rest of its portfolios: "il ministero della
+    Salute, del lavoro e del welfare" (not "il ministero della Salute, che ...")."""
+    return s.lower[i] in PORTFOLIO_HEADS and j > i + 1 \
+        and bool(PORTFOLIO_COMMA_RE.match(s.raw[s.tokens[j - 1][2]:]))
 
 
 @lru_cache(maxsize=1)
@@ -394,6 +413,13 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
     while i < n_tok:
         word = s.tokens[i][0]
         hit = _known_at(s, i, cfg)
+        if s.lower[i] in PORTFOLIO_HEADS:
+            end = _lower_institution(s, i, cfg) if word[0].islower() else _institution(s, i, cfg)
+            if end > i + 1 and not all(s.joined(k) for k in range(i + 1, end)):
+                # More portfolios than the gazetteer's name: "ministero della Salute, del lavoro e ...".
+                runs.append(_Run(i, end, "organizations", _written(s, i, end), _written(s, i, end).casefold()))
+                i = end
+                continue
         if hit:
             n, (kind, canonical, spelling) = hit
             j = i + n
@@ -489,6 +515,7 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
                 and APPOSED_RE.match(s.raw[s.tokens[a.end - 1][2]:s.tokens[b.start][1]]):
             apposed[k + 1] = s.tokens[a.start][0]  # "L'Enas, l'Ente acque della Sardegna, ..."
             a.kind = None
+    _drop_spelled_out_acronyms(s, runs, cfg)
     out: list[Mention] = []
     for k, r in enumerate(runs):
         if r.kind is None:
@@ -502,8 +529,28 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
         out.append(Mention(r.kind, r.name, s.tokens[r.start][1], s.tokens[r.end - 1][2],
                            cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end),
                            passing=_passing(s, r.start), acronym=acronym,
-                           key=r.key, written=_written(s, r.start, r.end)))
+                           key=r.key, written=_written(s, r.start, r.end),))
     return out
+
+
+def _drop_spelled_out_acronyms(s: _Sentence, runs: list[_Run], cfg: EntityConfig) -> None:
+    """A capitalised word that opens the spelled-out form of an acronym named before it is no other
+    organisation: "TEB Spa, la società delle Tramvie elettriche bergamasche" names TEB only."""
+    for k, run in enumerate(runs):
+        if run.kind != "organizations" or run.end != run.start + 1:
+            continue
+        words = [s.tokens[run.start][0]]
+        j = run.end
+        while j < len(s.tokens) and len(words) < 5 and s.joined(j) and s.tokens[j][0][0].islower() \
+                and s.lower[j] not in cfg.function_words:
+            words.append(s.tokens[j][0])
+            j += 1
+        if len(words) < 2:
+            continue
+        expansion = " ".join(words)
+        if any(a.kind == "organizations" and ACRONYM_RE.match(s.tokens[a.start][0])
+               and _abbreviates(s.tokens[a.start][0], expansion, cfg) for a in runs[:k]):
+            run.kind = None
 
 
 APPOSED_RE = re.compile(r"^\s*,\s*(?:il|lo|la|l['’]|i|gli|le)\s*$")
@@ -716,6 +763,7 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
     _merge_initials(groups, cfg)
     result: dict[str, list[str]] = {kind: [] for kind in KINDS}
     named: list[tuple[int, str, str]] = []
+    title_only: set[str] = set()  # names only the headline gives
     for (kind, _), mentions in groups.items():
         if kind == "organizations" and all(m.cited or m.example or m.passing for _, m in mentions):
             continue  # a source the article cites, an example it gives, one it names in passing
@@ -732,12 +780,17 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
             name = acronyms[0]  # the article goes by the acronym it introduced
         first = min(n * 1000 + m.start for n, m in mentions)
         named.append((first, kind, name))
+        if all(n == 0 for n, _ in mentions):
+            title_only.add(name)
     named.sort()
     orgs = [nm for _, k, nm in named if k == "organizations"]
     for _, kind, name in named:
         if kind == "organizations" and (_has_company_extension(name, orgs, cfg) or _short_form(name, orgs, cfg)
                                         or any(o.casefold().startswith(name.casefold() + "-") for o in orgs)):
             continue  # "Toyota" when the article says "Toyota Motor"
+        if kind == "organizations" and name in title_only and any(
+                o not in title_only and o.casefold().startswith(name.casefold() + " ") for o in orgs):
+            continue  # a headline's short form of the name the article uses: "Google" for "Google Cloud"
         if name not in result[kind]:
             result[kind].append(name)
     # A name filed under two kinds is kept under the first only.

@@ -336,3 +336,28 @@ def test_a_complement_in_the_pluperfect_is_background_its_subject_still_acts() -
     assert orgs("Titolo", "La Competition and Markets Authority aveva autorizzato la fusione nel 2024.") == [
         "Competition and Markets Authority"]
 
+
+# ---- The name as the article gives it -----------------------------------------------------------
+
+def test_a_ministry_named_by_several_portfolios_after_a_comma_is_one() -> None:
+    assert orgs("Titolo", "L'obiettivo è fissato dal ministero della Salute, del lavoro e del welfare giapponese.") \
+        == ["ministero della Salute, del lavoro e del welfare giapponese"]
+    assert orgs("Titolo", "Il Ministero dell'Istruzione, dell'Università e della Ricerca firma il decreto.") == [
+        "Ministero dell'Istruzione, dell'Università e della Ricerca"]
+    # A comma before a clause ends the name.
+    assert orgs("Titolo", "Il ministero della Salute, che ha firmato, ne parlerà con la Regione Lombardia.") == [
+        "Ministero della Salute", "Regione Lombardia"]
+
+
+def test_the_spelled_out_acronym_of_an_organisation_is_no_other_one() -> None:
+    assert orgs("Titolo", "«Apriremo nel 2027», spiega l'amministratore delegato di TEB Spa, la società delle "
+                "Tramvie elettriche bergamasche, Gianni Scarpellini.") == ["TEB Spa"]
+
+
+def test_a_headline_s_short_form_of_a_unit_the_article_names_is_that_unit() -> None:
+    assert orgs("Google apre un data center a Riad", "Google Cloud aprirà un nuovo data center in Arabia Saudita.") \
+        == ["Google Cloud"]
+    # Named in the body too, the parent stays.
+    assert orgs("Google apre a Riad", "Google Cloud aprirà un data center.", "Google non ha commentato.") == [
+        "Google", "Google Cloud"]
+
