@@ -33,7 +33,7 @@ sources, not participants. Nor is an organisation named only in a role that is n
 story (PASSING_RES): a comparison ("per competere con SpaceX"), the addressee of an appeal or a
 request ("ricorso al tribunale di Roma", "chiedono all'Agcom di"), a former affiliation ("ex
 ricercatori dell'Università Federico II"), a complement in the pluperfect ("aveva raccolto un round
-guidato dal fondo P101"). Being named once is no such
+guidato dal fondo P101"), an earlier event ("dopo lo scorporo da TIM"). Being named once is no such
 sign: many organisations that act are. A ministry keeps all its portfolios ("il ministero della
 Salute, del lavoro e del welfare"), the spelled-out form of an acronym just named is no other
 organisation ("TEB Spa, la società delle Tramvie elettriche bergamasche"), and a headline's short
@@ -78,10 +78,10 @@ CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferi
 # the name: a comparison ("nasce per competere con SpaceX", "a differenza di quanto accade con
 # Arm"), the addressee of an appeal or a request ("annuncia ricorso al tribunale di Roma",
 # "chiedono all'Agcom di verificare", "la richiesta di una licenza presso la Banca d'Italia"), a
-# former affiliation ("tre ex ricercatori dell'Università Federico II") and a complement in the
+# former affiliation ("tre ex ricercatori dell'Università Federico II"), a complement in the
 # pluperfect, the story's background ("che aveva raccolto un round guidato dal fondo P101", "era
 # stata costretta a rivolgersi a SpaceX"; the subject of a pluperfect, "la CMA aveva autorizzato",
-# still acts).
+# still acts), and an earlier event after "dopo" ("nata dopo lo scorporo da TIM").
 PASSING_RES = (
     re.compile(r"\b(?:competere|competerà|competeranno|in concorrenza con|a differenza d[ie]|rival[ei] d[ie])\b"
                r"[^,;:.()\"«»]{0,60}$", re.IGNORECASE),
@@ -91,6 +91,8 @@ PASSING_RES = (
     re.compile(r"\b(?:aveva|avevano|era|erano)\s+(?:(?:già|anche|poi|stat[oaie])\s+)*"
                r"(?!(?:sotto|tanto|molto|tutto|tutta|questo|questa|quello|quella|stesso|stessa|certo)\b)"
                r"\w{2,}[ts][oaie]\b[^,;:.()\"«»]*$", re.IGNORECASE),
+    re.compile(r"\bdopo\s+(?:lo|il|la|l['’]|i|gli|le)\s*\w+\s+"
+               r"(?:da|dal|dalla|di|del|della|dello|dell['’]|con|tra)\s*$", re.IGNORECASE),
 )
 EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
 VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")

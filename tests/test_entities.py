@@ -337,6 +337,12 @@ def test_a_complement_in_the_pluperfect_is_background_its_subject_still_acts() -
         "Competition and Markets Authority"]
 
 
+
+def test_an_organisation_named_only_in_an_earlier_event_after_dopo_is_background() -> None:
+    assert orgs("Titolo", "FiberCop, nata dopo lo scorporo da TIM, collegherà tre milioni di case.") == ["FiberCop"]
+    assert orgs("Titolo", "TIM ha venduto la rete.", "FiberCop, nata dopo lo scorporo da TIM, collegherà le case.") \
+        == ["TIM", "FiberCop"]
+
 # ---- The name as the article gives it -----------------------------------------------------------
 
 def test_a_ministry_named_by_several_portfolios_after_a_comma_is_one() -> None:
