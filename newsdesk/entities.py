@@ -37,7 +37,9 @@ guidato dal fondo P101"), an earlier event ("dopo lo scorporo da TIM"). Being na
 sign: many organisations that act are. A ministry keeps all its portfolios ("il ministero della
 Salute, del lavoro e del welfare"), the spelled-out form of an acronym just named is no other
 organisation ("TEB Spa, la società delle Tramvie elettriche bergamasche"), and a headline's short
-form of a name the article gives ("Google" for "Google Cloud") is that name.
+form of a name the article gives ("Google" for "Google Cloud") is that name. An unknown acronym in
+brackets right after lower-case words that name no organisation is their short name, a law or a
+programme ("il meccanismo di adeguamento del carbonio alle frontiere (CBAM)"), never an organisation.
 """
 
 from __future__ import annotations
@@ -194,6 +196,7 @@ class Mention:
     cited: bool = False  # named as a source the article cites ("secondo Reuters")
     example: bool = False  # named as an example ("da Nvidia ad Apple")
     passing: bool = False  # named in a role that is no part in the story ("per competere con SpaceX")
+    term: bool = False  # an acronym a descriptive phrase just gave: "i contratti per differenza (CfD)"
     acronym: str | None = None  # the acronym given in brackets right after ("... nazionale (ACN)")
     key: str = ""  # what mentions of one entity share: the canonical name, casefolded
     written: str = ""  # the name as the sentence writes it
@@ -531,8 +534,23 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
         out.append(Mention(r.kind, r.name, s.tokens[r.start][1], s.tokens[r.end - 1][2],
                            cited=_cited(s, r.start, r.key), example=_example(s, r.start, r.end),
                            passing=_passing(s, r.start), acronym=acronym,
-                           key=r.key, written=_written(s, r.start, r.end),))
+                           key=r.key, written=_written(s, r.start, r.end),
+                           term=r.kind == "organizations" and _names_a_term(s, r, runs[k - 1] if k else None, cfg)))
     return out
+
+
+def _names_a_term(s: _Sentence, run: _Run, prev: _Run | None, cfg: EntityConfig) -> bool:
+    """An unknown acronym in brackets right after lower-case words that are no organisation's name
+    is their short name, a law, a programme or a technique: "il meccanismo di adeguamento del
+    carbonio alle frontiere (CBAM)" (not "l'associazione dei costruttori europei (ACEA)")."""
+    i = run.start
+    if run.end != i + 1 or i < 2 or not _bracketed(s, i) or _key(run.name) in cfg.known \
+            or not (ACRONYM_RE.match(s.tokens[i][0]) or CAMEL_RE.match(s.tokens[i][0])):
+        return False
+    if not s.tokens[i - 1][0][0].islower() or s.lower[i - 1] in cfg.function_words \
+            or (prev is not None and prev.end == i and prev.kind is not None):
+        return False
+    return not any(w in cfg.org_cues or w in cfg.institutions for w in s.lower[max(0, i - 8):i])
 
 
 def _drop_spelled_out_acronyms(s: _Sentence, runs: list[_Run], cfg: EntityConfig) -> None:
@@ -766,9 +784,12 @@ def find_entities(sentences: list[str], lang: str) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {kind: [] for kind in KINDS}
     named: list[tuple[int, str, str]] = []
     title_only: set[str] = set()  # names only the headline gives
+    terms = {m.key for ms in groups.values() for _, m in ms if m.term}
     for (kind, _), mentions in groups.items():
         if kind == "organizations" and all(m.cited or m.example or m.passing for _, m in mentions):
             continue  # a source the article cites, an example it gives, one it names in passing
+        if kind == "organizations" and any(m.key in terms for _, m in mentions):
+            continue  # the short name of a law, a programme, a technique
         if kind == "organizations" and any(_key(m.key) in cfg.outlets for _, m in mentions):
             continue  # a news outlet reports the story, however the article quotes it
         body = [m for n, m in mentions if n > 0] or [m for _, m in mentions]

@@ -367,3 +367,18 @@ def test_a_headline_s_short_form_of_a_unit_the_article_names_is_that_unit() -> N
     assert orgs("Google apre a Riad", "Google Cloud aprirà un data center.", "Google non ha commentato.") == [
         "Google", "Google Cloud"]
 
+
+# ---- Not organisations at all -------------------------------------------------------------------
+
+def test_acronyms_of_laws_programmes_and_techniques_are_not_organisations() -> None:
+    assert orgs("Titolo", "Le acciaierie chiedono di rivedere il CBAM e il prezzo del TTF entro marzo.") == []
+    assert orgs("Titolo", "I sensori LiDAR e le batterie LFP arrivano con l'M&A di Brembo.") == ["Brembo"]
+
+
+def test_an_acronym_a_descriptive_phrase_just_gave_is_not_an_organisation() -> None:
+    assert orgs("Titolo", "Il meccanismo di adeguamento del carbonio alle frontiere (MACF) entrerà in vigore.",
+                "Il MACF costerà alle imprese 2 miliardi.") == []
+    # The acronym of an organisation's name, or of a phrase with an organisation noun, is one.
+    assert orgs("Titolo", "La federazione europea dei produttori di vetro (FEPV) ha protestato.") == ["FEPV"]
+    assert orgs("Titolo", "Indaga l'Agenzia per la cybersicurezza nazionale (ACN).") == [
+        "Agenzia per la cybersicurezza nazionale"]
