@@ -368,6 +368,11 @@ def test_a_headline_s_short_form_of_a_unit_the_article_names_is_that_unit() -> N
         "Google", "Google Cloud"]
 
 
+def test_a_known_body_whose_name_is_also_a_town_is_the_body() -> None:
+    assert orgs("Titolo", "«Da soli non ce la fanno», spiega Carla Fontana, responsabile innovazione dell'Anci.") \
+        == ["Anci"]
+
+
 # ---- Not organisations at all -------------------------------------------------------------------
 
 def test_acronyms_of_laws_programmes_and_techniques_are_not_organisations() -> None:
