@@ -20,8 +20,9 @@ recur, plus rules for new ones.
 
 Article level (find_entities): a news outlet (news_outlets in entities.yaml), an organisation
 only cited as a source ("secondo Reuters", "riporta Bloomberg", "(ANSA)", "ha detto a Reuters")
-and one only given as an example ("da Nvidia ad Apple") are not participants and are left out
-("accordi con operatori come Vodafone" is one); an organisation goes by the acronym the article
+and one only given as an example ("da Nvidia ad Apple", ", come l'olandese ASML,") are not
+participants and are left out ("accordi con operatori come Vodafone" is one); an
+organisation goes by the acronym the article
 keeps using ("l'Agenzia per la cybersicurezza nazionale (ACN) ... l'ACN") and by its fullest
 company name ("Toyota Motor", not also "Toyota"; "Asstel-Assotelecomunicazioni", not also
 "Asstel"); a short name made of the starts of a name the article gives ("PEJ", "Polskie
@@ -96,6 +97,7 @@ PASSING_RES = (
     re.compile(r"\bdopo\s+(?:lo|il|la|l['’]|i|gli|le)\s*\w+\s+"
                r"(?:da|dal|dalla|di|del|della|dello|dell['’]|con|tra)\s*$", re.IGNORECASE),
 )
+ASIDE_EXAMPLE_RE = re.compile(r",\s*come\s+(?:(?:l['’]|la|il|lo|i|gli|le)\s*)?(?:(\w+)\s+)?$", re.IGNORECASE)
 EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
 VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
 # The noun of an apposition right after a name: "Fonterra, la cooperativa", "ESMC, la joint venture".
@@ -395,7 +397,15 @@ def _cited(s: _Sentence, i: int, key: str) -> bool:
 
 def _passing(s: _Sentence, i: int) -> bool:
     before = s.before(i)[-160:]
-    return any(rx.search(before) for rx in PASSING_RES)
+    if any(rx.search(before) for rx in PASSING_RES):
+        return True
+    # An example in an aside: "le aziende che vendono macchinari, come l'olandese ASML, ..." (not
+    # "accordi con operatori come Vodafone", nor "come spiega Enel").
+    aside = ASIDE_EXAMPLE_RE.search(before)
+    if aside is None:
+        return False
+    word = (aside.group(1) or "").casefold()
+    return not (word and (_is_verb(word, s.lang) or word in config().speech_verbs))
 
 
 def _example(s: _Sentence, i: int, j: int) -> bool:

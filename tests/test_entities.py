@@ -176,6 +176,10 @@ def test_an_organisation_only_given_as_an_example_is_not_a_participant() -> None
     assert orgs(text) == ["TSMC"]
     # "come" names a real partner, not an example: "accordi con operatori come Vodafone".
     assert orgs("Alibaba ha stretto accordi con operatori come Vodafone.") == ["Alibaba", "Vodafone"]
+    # An example in an aside, between commas, is one; a speaker after "come" is not.
+    assert orgs("Titolo", "Per chi vende macchinari, come l'olandese ASML, la norma introduce un obbligo.") == []
+    assert orgs("Titolo", "Google, come Microsoft, apre un data center in Arabia.") == ["Google"]
+    assert orgs("Titolo", "Il piano è pronto, come spiega Enel in una nota.") == ["Enel"]
 
 
 def test_a_known_organisation_followed_by_an_organisation_word_is_another_one() -> None:
