@@ -7,7 +7,8 @@ recur, plus rules for new ones.
   Regione, Antonio Carrera" holds two runs, never "Regione Antonio Carrera".
 - A person is two to four capitalised words that start with a known first name
   (data/first_names.txt) or follow a role ("l'amministratore delegato Wen-Hao Lin") or a speech
-  verb, and hold no organisation word ("Gulf Research Center" is not a person).
+  verb, or have a role in apposition ("Hannah Lindqvist, la manager svedese"), and hold no
+  organisation word ("Gulf Research Center" is not a person).
 - An organisation is a run ending in an organisation word ("Gesto Robotics", "Toyota Motor",
   "Hon Hai Precision Industry"), an institution ("Autorità di regolazione per energia reti e
   ambiente", "Polizia postale", "Comune di Bologna", in lower case "la procura di Napoli", "il
@@ -34,11 +35,13 @@ sources, not participants. Nor is an organisation named only in a role that is n
 story (PASSING_RES): a comparison ("per competere con SpaceX"), the addressee of an appeal or a
 request ("ricorso al tribunale di Roma", "chiedono all'Agcom di"), a former affiliation ("ex
 ricercatori dell'Università Federico II"), a complement in the pluperfect ("aveva raccolto un round
-guidato dal fondo P101"), an earlier event ("dopo lo scorporo da TIM"). Being named once is no such
+guidato dal fondo P101"), an earlier event ("dopo lo scorporo da TIM"), the body of an official who
+only attends ("alla presenza del presidente della Regione Piemonte"). Being named once is no such
 sign: many organisations that act are. A ministry keeps all its portfolios ("il ministero della
 Salute, del lavoro e del welfare"), the spelled-out form of an acronym just named is no other
-organisation ("TEB Spa, la società delle Tramvie elettriche bergamasche"), and a headline's short
-form of a name the article gives ("Google" for "Google Cloud") is that name. An unknown acronym in
+organisation ("TEB Spa, la società delle Tramvie elettriche bergamasche"), a category union and its
+confederation are one name ("la Filctem Cgil"), an organisation word alone is none ("Power"), and a
+headline's short form of a name the article gives ("Google" for "Google Cloud") is that name. An unknown acronym in
 brackets right after lower-case words that name no organisation is their short name, a law or a
 programme ("il meccanismo di adeguamento del carbonio alle frontiere (CBAM)"), never an organisation.
 """
@@ -94,6 +97,9 @@ PASSING_RES = (
     re.compile(r"\b(?:aveva|avevano|era|erano)\s+(?:(?:già|anche|poi|stat[oaie])\s+)*"
                r"(?!(?:sotto|tanto|molto|tutto|tutta|questo|questa|quello|quella|stesso|stessa|certo)\b)"
                r"\w{2,}[ts][oaie]\b[^,;:.()\"«»]*$", re.IGNORECASE),
+    re.compile(r"\b(?:alla presenza|in presenza|durante la visita|in visita)\s+"
+               r"(?:del|della|dello|dell['’]|dei|degli|di)\s*(?:\w+\s+){1,3}?(?:del|della|dello|dell['’]|di)\s*$",
+               re.IGNORECASE),
     re.compile(r"\bdopo\s+(?:lo|il|la|l['’]|i|gli|le)\s*\w+\s+"
                r"(?:da|dal|dalla|di|del|della|dello|dell['’]|con|tra)\s*$", re.IGNORECASE),
 )
@@ -103,6 +109,8 @@ VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
 # The noun of an apposition right after a name: "Fonterra, la cooperativa", "ESMC, la joint venture".
 APPOSITION_RE = re.compile(r"\s*,\s*(?:il|lo|la|l['’]\s*|i|gli|le|un|una|uno)\s*(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 PARTICLES = ("De", "Di", "Da", "Del", "Della", "Van", "Von")
+# Union confederations written after a category union's name: "Filctem Cgil", "Fim Cisl".
+CONFEDERATIONS = frozenset({"cgil", "cisl", "uil", "ugl"})
 
 
 @dataclass
@@ -442,6 +450,9 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             # subsidiary named after its country or region ("Enel Green Power Brasil") another.
             while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in cfg.company_forms:
                 j += 1
+            while kind == "organizations" and j < n_tok and s.joined(j) and s.lower[j] in CONFEDERATIONS \
+                    and s.lower[j] not in canonical.casefold().split() and s.lower[i] not in CONFEDERATIONS:
+                j += 1  # a category union and its confederation: "la Filctem Cgil", "la Fim Cisl"
             same = j
             # Another organisation named after this one: "CDP Venture Capital", "Bain Capital
             # Ventures", "Intel Capital".
@@ -456,8 +467,8 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
                     and _is_cap(s.tokens[j][0]):
                 j += 1
             while kind == "organizations" and j < n_tok and s.joined(j) and _is_cap(s.tokens[j][0]) \
-                    and _is_place_name(s.lower[j], places):
-                j += 1
+                    and _is_place_name(s.lower[j], places) and not s.raw[s.tokens[j - 1][2]:s.tokens[j][1]].strip():
+                j += 1  # (not "Microsoft nell'Europa")
             name = spelling if j == i + n else f"{spelling} {' '.join(t[0] for t in s.tokens[i + n:j])}"
             key = canonical.casefold() if j == same else name.casefold()
             runs.append(_Run(i, j, kind, name, key))
@@ -504,6 +515,9 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
             if s.lower[j] in cfg.first_names and s.lower[j - 1] not in cfg.first_names and j + 1 < n_tok \
                     and s.joined(j + 1) and _titlecase(s.tokens[j + 1][0]):
                 break  # "il Collegio del Garante Livia Ceccarelli": a person's name starts here
+            if s.lower[j] in CONFEDERATIONS:
+                j += 1  # "Flaei Cisl": a category union and its confederation
+                break
             if _is_cap(s.tokens[j][0]) and _known_at(s, j, cfg) is None:
                 j += 1
             elif s.lower[j] in ("and", "of", "for", "&") and j + 1 < n_tok and s.joined(j + 1) \
@@ -654,15 +668,15 @@ def _classify(s: _Sentence, i: int, j: int, run: list[str], places: dict[str, tu
     if all(w in cfg.stop for w in words) or (len(words) == 1 and words[0] in cfg.not_org_acronyms):
         return None
     before = s.lower[max(0, i - CUE_WINDOW):i]
-    org_word = any(w in cfg.org_suffixes or w in cfg.company_forms for w in words[1:]) \
+    org_word = any(w in cfg.org_suffixes or w in cfg.company_forms or w in CONFEDERATIONS for w in words[1:]) \
         or (len(words) > 1 and words[0] in cfg.institutions)
     ampersand = "&" in s.raw[s.tokens[i][1]:s.tokens[j - 1][2]]  # "Cushman & Wakefield" is no person
     if 2 <= len(run) <= 4 and all(_titlecase(w) or w in PARTICLES for w in run) and not org_word and not ampersand \
             and (words[0] in cfg.first_names or (words[0] not in places and words[0] not in geo.gazetteer().cities
                                                  and _person_context(s, i, j, cfg))):
         return "people"
-    if org_word or words[-1] in cfg.org_suffixes:
-        return "organizations"
+    if org_word or (len(words) > 1 and words[-1] in cfg.org_suffixes):
+        return "organizations"  # (not "Power" alone: "«Power is the new real estate»")
     if _org_context(s, i, j, cfg):
         return "organizations"
     if any(_has_letter_digit(w) for w in run) or (before and before[-1] in cfg.product_cues):
@@ -695,9 +709,10 @@ def _person_context(s: _Sentence, i: int, j: int, cfg: EntityConfig) -> bool:
     after = s.lower[j:j + 3]
     if any(tuple(after[: len(v)]) == v for v in cfg.person_verbs):
         return True
-    if j < len(s.tokens) and s.gap(j).strip() == "," and any(
-            tuple(s.lower[j:j + len(c)]) == c for c in cfg.person_cues):
-        return True  # "Omar Farouk, ricercatore del centro studi"
+    if j < len(s.tokens) and s.gap(j).strip() == ",":
+        k = j + 1 if s.lower[j] in ("il", "lo", "la", "un", "una", "uno") else j  # "Hannah Lindqvist, la manager"
+        if any(tuple(s.lower[k:k + len(c)]) == c for c in cfg.person_cues):
+            return True  # "Omar Farouk, ricercatore del centro studi"
     return i > 0 and s.lower[i - 1] in ("da",) and i > 1 and s.lower[i - 2] in ("fondata", "fondato", "guidata",
                                                                                "guidato", "creata", "creato")
 
@@ -881,7 +896,7 @@ def _extends(longer: str, name: str, cfg: EntityConfig) -> bool:
     """ "Toyota Motor" is "Toyota" with a company form after it."""
     words, o = name.casefold().split(), longer.casefold().split()
     return len(o) > len(words) and o[: len(words)] == words and len(o) - len(words) <= COMPANY_TAIL_MAX \
-        and all(w in cfg.company_forms for w in o[len(words):])
+        and all(w in cfg.company_forms or w in CONFEDERATIONS for w in o[len(words):])
 
 
 def _has_company_extension(name: str, orgs: list[str], cfg: EntityConfig) -> bool:

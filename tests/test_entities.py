@@ -36,6 +36,12 @@ def test_a_first_name_that_is_also_a_city_still_starts_a_person() -> None:
     assert people("Ne sono convinti Paolo Verona e Sofia Marchi, i due fondatori.") == ["Paolo Verona", "Sofia Marchi"]
 
 
+def test_a_role_in_apposition_after_a_foreign_name_makes_a_person() -> None:
+    assert people("Ne abbiamo parlato con Hannah Lindqvist, la manager svedese che guida il cloud.") == [
+        "Hannah Lindqvist"]
+    assert people("Ne abbiamo parlato con Omar Farouk, ricercatore del centro studi.") == ["Omar Farouk"]
+
+
 def test_a_role_before_a_foreign_name_makes_a_person() -> None:
     assert people("L'amministratore delegato Wen-Hao Lin ha alzato le previsioni.") == ["Wen-Hao Lin"]
     assert people("«I conti tornano», osserva l'analista di Cushman & Wakefield Wei Lin Tan.") == ["Wei Lin Tan"]
@@ -391,3 +397,29 @@ def test_an_acronym_a_descriptive_phrase_just_gave_is_not_an_organisation() -> N
     assert orgs("Titolo", "La federazione europea dei produttori di vetro (FEPV) ha protestato.") == ["FEPV"]
     assert orgs("Titolo", "Indaga l'Agenzia per la cybersicurezza nazionale (ACN).") == [
         "Agenzia per la cybersicurezza nazionale"]
+
+
+def test_a_category_union_and_its_confederation_are_one_name() -> None:
+    assert orgs("Titolo", "I sindacati chiedono garanzie: la Filctem Cgil ha ricordato i 300 posti.") == [
+        "Filctem Cgil"]
+    assert orgs("Titolo", "Hanno firmato la Flaei Cisl e la Cgil.") == ["Flaei Cisl", "Cgil"]
+
+
+def test_a_place_after_an_elided_preposition_is_no_part_of_the_name() -> None:
+    assert orgs("Titolo", "La manager guida le infrastrutture cloud di Microsoft nell'Europa del Nord.") == [
+        "Microsoft"]
+
+
+def test_an_organisation_word_alone_is_no_organisation() -> None:
+    assert orgs("«Power is the new real estate»: Microsoft porta in Piemonte un campus",
+                "Microsoft investirà 4 miliardi.") == ["Microsoft"]
+
+
+def test_an_institution_named_only_by_an_official_who_attends_is_not_a_participant() -> None:
+    assert orgs("Titolo", "Datavia Srl ha presentato il campus alla presenza del presidente della Regione Piemonte.") \
+        == ["Datavia Srl"]
+    assert orgs("Titolo", "«È una svolta», ha detto la direttrice durante la visita del presidente della Regione "
+                "Siciliana.") == []
+    assert orgs("Titolo", "La Regione Piemonte ha firmato.",
+                "Il campus è stato presentato alla presenza del presidente della Regione Piemonte.") == [
+        "Regione Piemonte"]
