@@ -423,3 +423,8 @@ def test_an_institution_named_only_by_an_official_who_attends_is_not_a_participa
     assert orgs("Titolo", "La Regione Piemonte ha firmato.",
                 "Il campus è stato presentato alla presenza del presidente della Regione Piemonte.") == [
         "Regione Piemonte"]
+
+
+def test_companies_of_the_milan_index_are_known() -> None:
+    assert orgs("Titolo", "Tanto è bastato a far scendere Technoprobe del 6,1% e Buzzi del 2%.") == [
+        "Technoprobe", "Buzzi"]
