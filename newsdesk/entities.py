@@ -79,7 +79,6 @@ CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferi
                       r"per gli (?:analisti|esperti|economisti)|"
                       r"according to|reported by|fonte|fonti)\b(?:(?!\bche\b)[^,;:.()])*$",
                       re.IGNORECASE)
-# An example, not a participant: "i clienti, da Nvidia ad Apple".
 # Roles in which an organisation is named without acting in the story, read in the clause before
 # the name: a comparison ("nasce per competere con SpaceX", "a differenza di quanto accade con
 # Arm"), the addressee of an appeal or a request ("annuncia ricorso al tribunale di Roma",
@@ -87,7 +86,9 @@ CITED_RE = re.compile(r"\b(?:secondo|stando a|riporta|riportano|riferisce|riferi
 # former affiliation ("tre ex ricercatori dell'Università Federico II"), a complement in the
 # pluperfect, the story's background ("che aveva raccolto un round guidato dal fondo P101", "era
 # stata costretta a rivolgersi a SpaceX"; the subject of a pluperfect, "la CMA aveva autorizzato",
-# still acts), and an earlier event after "dopo" ("nata dopo lo scorporo da TIM").
+# its party, "era stato firmato con Leonardo", and a new clause, "era previsto che Enel", still
+# act), an earlier event after "dopo" ("nata dopo lo scorporo da TIM"), and the body of an official
+# who only attends ("alla presenza del presidente della Regione Piemonte").
 PASSING_RES = (
     re.compile(r"\b(?:competere|competerà|competeranno|in concorrenza con|a differenza d[ie]|rival[ei] d[ie])\b"
                r"[^,;:.()\"«»]{0,60}$", re.IGNORECASE),
@@ -96,13 +97,15 @@ PASSING_RES = (
     re.compile(r"\bex\s+\w+(?:\s+\w+)?\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*$", re.IGNORECASE),
     re.compile(r"\b(?:aveva|avevano|era|erano)\s+(?:(?:già|anche|poi|stat[oaie])\s+)*"
                r"(?!(?:sotto|tanto|molto|tutto|tutta|questo|questa|quello|quella|stesso|stessa|certo)\b)"
-               r"\w{2,}[ts][oaie]\b[^,;:.()\"«»]*$", re.IGNORECASE),
+               r"\w{2,}[ts][oaie]\b(?:(?!\b(?:che|ma|mentre|quando|perché)\b)[^,;:.()\"«»])*(?<!\bcon )$",
+               re.IGNORECASE),
     re.compile(r"\b(?:alla presenza|in presenza|durante la visita|in visita)\s+"
                r"(?:del|della|dello|dell['’]|dei|degli|di)\s*(?:\w+\s+){1,3}?(?:del|della|dello|dell['’]|di)\s*$",
                re.IGNORECASE),
     re.compile(r"\bdopo\s+(?:lo|il|la|l['’]|i|gli|le)\s*\w+\s+"
                r"(?:da|dal|dalla|di|del|della|dello|dell['’]|con|tra)\s*$", re.IGNORECASE),
 )
+# An example, not a participant: "i clienti, da Nvidia ad Apple", "..., come l'olandese ASML, ...".
 ASIDE_EXAMPLE_RE = re.compile(r",\s*come\s+(?:(?:l['’]|la|il|lo|i|gli|le)\s*)?(?:(\w+)\s+)?$", re.IGNORECASE)
 EXAMPLE_AFTER_RE = re.compile(r"^\s+ad?\s+[\w']", re.IGNORECASE)
 VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")

@@ -428,3 +428,8 @@ def test_an_institution_named_only_by_an_official_who_attends_is_not_a_participa
 def test_companies_of_the_milan_index_are_known() -> None:
     assert orgs("Titolo", "Tanto è bastato a far scendere Technoprobe del 6,1% e Buzzi del 2%.") == [
         "Technoprobe", "Buzzi"]
+
+
+def test_in_the_pluperfect_a_party_of_the_deal_and_a_new_clause_still_act() -> None:
+    assert orgs("Titolo", "Il contratto era stato firmato con Leonardo nel 2024.") == ["Leonardo"]
+    assert orgs("Titolo", "Era previsto che Enel costruisse la centrale entro il 2027.") == ["Enel"]
