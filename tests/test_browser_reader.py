@@ -12,6 +12,7 @@ import pytest
 
 from .test_browser import ARTIFACTS, SLUG_000, SLUG_002, QuietHandler, base_url, browser, page, serve  # noqa: F401
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 STORY = f"stories/{SLUG_000}/"
 
@@ -198,3 +199,21 @@ def test_no_page_requests_a_sitemap(page, base_url: str) -> None:  # type: ignor
     for path in ("", f"briefings/{SLUG_002}/", f"it/briefings/{SLUG_002}/"):
         page.goto(base_url + path, wait_until="networkidle")
     assert [u for u in requested if u.endswith("sitemap.xml")] == []
+
+
+@pytest.mark.parametrize(("root", "query", "note"), [
+    ("", "Nvidia", "Translated from"), ("it/", "Nvidia", "tradotto dall'originale")])
+def test_search_results_quote_the_article_and_label_nothing_twice(page, base_url: str, root: str,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                                  query: str, note: str) -> None:
+    """The translation note is the same on every briefing: it is not what a result quotes, and a
+    word only it holds ("Apertium") finds nothing. Date and source are shown once, before the
+    excerpt, not again as Pagefind's "Date: ..." and "Source: ..." tags (English on the Italian
+    site too)."""
+    page.goto(f"{base_url}{root}search/?q={query}")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert excerpts and not any(note in e for e in excerpts), excerpts
+    expect(page.locator(".pagefind-ui__result-tag")).to_have_count(0)
+    page.goto(f"{base_url}{root}search/?q=Apertium")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("Apertium")
+    expect(page.locator(".pagefind-ui__result")).to_have_count(0)

@@ -411,3 +411,17 @@ def test_rendering_the_languages_in_two_processes_writes_the_same_pages(built_si
         trees[threshold] = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
     assert trees[0] == trees[10**9]
     assert sum(p.startswith("it/briefings/") for p in trees[0]) == len(list((built_site / "briefings").glob("*.md")))
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_the_translation_note_is_under_the_title_and_out_of_the_search_index(site: Path, lang: str) -> None:
+    """The same note is on every briefing: indexed, every query for its words ("translated",
+    "Apertium") matched every briefing and excerpts quoted the note instead of the article. The
+    About page says where it is."""
+    html = page_of(site, lang, "briefings/alibaba-accelera-espansione-ai-con-investimenti-massicci").read_text(
+        encoding="utf-8")
+    note = re.search(r'<div class="admonition [a-z]+"([^>]*)>', html)
+    assert note is not None and "data-pagefind-ignore" in note.group(1)
+    assert html.index(note.group(0)) < html.index('class="nd-body"')
+    about = article(page_of(site, lang, "about"))
+    assert ("under the title of every briefing" if lang == "en" else "sotto il titolo di ogni briefing") in about

@@ -28,6 +28,10 @@
       // source named "<img onerror=...>" is that text): escape them before joining.
       var meta = [result.meta.date, result.meta.source].filter(Boolean).map(escapeHtml).join(" · ");
       if (meta) result.excerpt = "<span class=\"nd-result-meta\">" + meta + "</span> " + result.excerpt;
+      // Shown once, in the reader's language: Pagefind UI would list them again under the
+      // excerpt as "Date: ..." and "Source: ...", labelled in English on the Italian site too.
+      delete result.meta.date;
+      delete result.meta.source;
       return result;
     }
   });
