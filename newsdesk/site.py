@@ -269,6 +269,7 @@ def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | Non
                   description=m.description if lang == "en" else summary_of(b, lang),
                   show_original=lang == "en" or src.language != lang, src=src, when=when,
                   minutes=minutes, chips=chips_of(b, lang), body=body_html(body), figures=figures,
+                  original_lang=src.language if src.language != lang else "",
                   names=named, note=note, note_kind=kind, story=story, title_id=heading_id(title_of(b, lang)),
                   figures_id=heading_id(t["key_figures"]), names_id=heading_id(t["entities"]))
 

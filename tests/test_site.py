@@ -425,3 +425,20 @@ def test_the_translation_note_is_under_the_title_and_out_of_the_search_index(sit
     assert html.index(note.group(0)) < html.index('class="nd-body"')
     about = article(page_of(site, lang, "about"))
     assert ("under the title of every briefing" if lang == "en" else "sotto il titolo di ogni briefing") in about
+
+
+def _between(html: str, start: str, end: str) -> str:
+    return html.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_key_figures_as_written_is_in_the_article_language_and_only_beside_a_translation(site: Path) -> None:
+    """The English page shows each figure and, beside it, the Italian as the article wrote it,
+    marked lang="it" so a screen reader reads "48,6 miliardi di euro" in Italian; the Italian
+    page of an Italian article has one column (two would repeat each figure)."""
+    slug = "briefings/alibaba-accelera-espansione-ai-con-investimenti-massicci"
+    en = _between(page_of(site, "en", slug).read_text(encoding="utf-8"), 'id="key-figures"', "</table>")
+    assert "<th>Figure</th>" in en and "<th>As written</th>" in en
+    assert '<td>€48.6 billion</td>' in en and '<td lang="it">48,6 miliardi di euro</td>' in en
+    it = _between(page_of(site, "it", slug).read_text(encoding="utf-8"), 'id="cifre-chiave"', "</table>")
+    assert "<th>Cifra</th>" in it and "Come scritto" not in it
+    assert it.count("48,6 miliardi di euro") == 1
