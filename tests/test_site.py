@@ -413,20 +413,6 @@ def test_rendering_the_languages_in_two_processes_writes_the_same_pages(built_si
     assert sum(p.startswith("it/briefings/") for p in trees[0]) == len(list((built_site / "briefings").glob("*.md")))
 
 
-@pytest.mark.parametrize("lang", ["en", "it"])
-def test_the_translation_note_is_under_the_title_and_out_of_the_search_index(site: Path, lang: str) -> None:
-    """The same note is on every briefing: indexed, every query for its words ("translated",
-    "Apertium") matched every briefing and excerpts quoted the note instead of the article. The
-    About page says where it is."""
-    html = page_of(site, lang, "briefings/alibaba-accelera-espansione-ai-con-investimenti-massicci").read_text(
-        encoding="utf-8")
-    note = re.search(r'<div class="admonition [a-z]+"([^>]*)>', html)
-    assert note is not None and "data-pagefind-ignore" in note.group(1)
-    assert html.index(note.group(0)) < html.index('class="nd-body"')
-    about = article(page_of(site, lang, "about"))
-    assert ("under the title of every briefing" if lang == "en" else "sotto il titolo di ogni briefing") in about
-
-
 def _between(html: str, start: str, end: str) -> str:
     return html.split(start, 1)[1].split(end, 1)[0]
 
@@ -442,3 +428,27 @@ def test_key_figures_as_written_is_in_the_article_language_and_only_beside_a_tra
     it = _between(page_of(site, "it", slug).read_text(encoding="utf-8"), 'id="cifre-chiave"', "</table>")
     assert "<th>Cifra</th>" in it and "Come scritto" not in it
     assert it.count("48,6 miliardi di euro") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_the_translation_note_is_under_the_title_and_out_of_the_search_index(site: Path, lang: str) -> None:
+    """The same note is on every briefing: indexed, every query for its words ("translated",
+    "Apertium") matched every briefing and excerpts quoted the note instead of the article. The
+    About page says where it is."""
+    html = page_of(site, lang, "briefings/alibaba-accelera-espansione-ai-con-investimenti-massicci").read_text(
+        encoding="utf-8")
+    note = re.search(r'<div class="admonition [a-z]+"([^>]*)>', html)
+    assert note is not None and "data-pagefind-ignore" in note.group(1)
+    assert html.index(note.group(0)) < html.index('class="nd-body"')
+    about = article(page_of(site, lang, "about"))
+    assert ("under the title of every briefing" if lang == "en" else "sotto il titolo di ogni briefing") in about
+
+
+def test_the_language_switch_of_the_italian_404_page_leads_to_the_english_site(site: Path) -> None:
+    """A 404 page's base_url is absolute ("/newsdesk/it/"); "/newsdesk/it/" + "/" + "../" was
+    "/newsdesk/it//../", which a browser resolves to the Italian root."""
+    for path, page_url in ((site / "404.html", f"{DEFAULT_SITE_URL}missing/"),
+                           (site / "it" / "404.html", f"{DEFAULT_SITE_URL}it/missing/")):
+        switch = {a["hreflang"]: urljoin(page_url, href) for tag, href, a in read_page(path).links
+                  if "md-select__link" in a.get("class", "")}
+        assert switch == {"en": DEFAULT_SITE_URL, "it": f"{DEFAULT_SITE_URL}it/"}, path
