@@ -5,6 +5,7 @@ screenshot (test-artifacts/) and an axe check."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -217,3 +218,62 @@ def test_search_results_quote_the_article_and_label_nothing_twice(page, base_url
     page.goto(f"{base_url}{root}search/?q=Apertium")
     expect(page.locator(".pagefind-ui__message")).to_contain_text("Apertium")
     expect(page.locator(".pagefind-ui__result")).to_have_count(0)
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    parts = [float(x) for x in re.findall(r"[\d.]+", css)[:3]]
+    return parts[0], parts[1], parts[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    def luminance(css: str) -> float:
+        c = [x / 255 for x in _rgb(css)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def tab_to(pg, inside: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Press Tab as a keyboard reader does until a link inside `inside` has the focus; its
+    outline and text colours once transitions have ended, and the background behind it."""
+    for _ in range(60):
+        pg.keyboard.press("Tab")
+        if pg.evaluate(f"!!document.activeElement.closest({inside!r}) && document.activeElement.tagName === 'A'"):
+            break
+    else:
+        raise AssertionError(f"Tab never reached a link in {inside}")
+    pg.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    focused: dict[str, str] = pg.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e);
+        let bg = e.parentElement;
+        while (bg && getComputedStyle(bg).backgroundColor.match(/rgba\\(.*, 0\\)$|transparent/)) bg = bg.parentElement;
+        return {outline: s.outlineColor, style: s.outlineStyle, color: s.color,
+                behind: bg ? getComputedStyle(bg).backgroundColor : 'rgb(255, 255, 255)'};
+    }""")
+    return focused
+
+
+@pytest.mark.parametrize(("inside", "text_too"), [(".md-tabs", False), ("article .nd-story", True),
+                                                   ("article .nd-chips", False)])
+def test_keyboard_focus_is_visible_at_wcag_contrast(page, base_url: str, inside: str, text_too: bool) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Material's deep orange accent drew the focus ring at 2.8:1 on white and 2.5:1 on the
+    indigo header, and a focused link's text at 2.8:1: a keyboard reader lost track of the focus."""
+    page.goto(f"{base_url}briefings/{SLUG_000}/")
+    focused = tab_to(page, inside)
+    assert focused["style"] != "none"
+    assert contrast(focused["outline"], focused["behind"]) >= 3, focused
+    if text_too:
+        assert contrast(focused["color"], focused["behind"]) >= 4.5, focused
+
+
+def test_a_printed_briefing_gives_the_address_of_the_original_article(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page.goto(f"{base_url}briefings/{SLUG_002}/")
+    link = page.locator("article .nd-source a[href^='http']")
+    href = link.get_attribute("href")
+    page.emulate_media(media="print")
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert href and href in after
+    page.emulate_media(media="screen")
+    assert link.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
