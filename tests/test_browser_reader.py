@@ -207,7 +207,7 @@ def test_no_page_requests_a_sitemap(page, base_url: str) -> None:  # type: ignor
 def test_search_results_quote_the_article_and_label_nothing_twice(page, base_url: str, root: str,  # type: ignore[no-untyped-def]  # noqa: F811
                                                                   query: str, note: str) -> None:
     """The translation note is the same on every briefing: it is not what a result quotes, and a
-    word only it holds ("Apertium") finds nothing. Date and source are shown once, before the
+    word only it holds finds no briefing. Date and source are shown once, before the
     excerpt, not again as Pagefind's "Date: ..." and "Source: ..." tags (English on the Italian
     site too)."""
     page.goto(f"{base_url}{root}search/?q={query}")
@@ -215,9 +215,14 @@ def test_search_results_quote_the_article_and_label_nothing_twice(page, base_url
     excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
     assert excerpts and not any(note in e for e in excerpts), excerpts
     expect(page.locator(".pagefind-ui__result-tag")).to_have_count(0)
+    # "Apertium" is in the note and on the How briefings are made page, in no briefing's text.
     page.goto(f"{base_url}{root}search/?q=Apertium")
-    expect(page.locator(".pagefind-ui__message")).to_contain_text("Apertium")
-    expect(page.locator(".pagefind-ui__result")).to_have_count(0)
+    message = page.locator(".pagefind-ui__message", has_text=re.compile(r"^\s*\d+ .*Apertium\s*$"))
+    message.wait_for()
+    found = int(message.inner_text().split()[0])
+    expect(page.locator(".pagefind-ui__result-link")).to_have_count(found)
+    hrefs = [a.get_attribute("href") or "" for a in page.locator(".pagefind-ui__result-link").all()]
+    assert not any("/briefings/" in h for h in hrefs), hrefs
 
 
 def _rgb(css: str) -> tuple[float, float, float]:
