@@ -25,6 +25,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import math
 import re
 import shutil
 import socket
@@ -35,12 +36,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
-from typing import Any, Protocol
+from types import ModuleType, TracebackType
+from typing import Any, Protocol, Self
 
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import ConnectionPool
+from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
 from . import postedit
@@ -91,15 +94,36 @@ class _BadAnswerError(Exception):
     """The server answered, but not with something an engine of this kind sends."""
 
 
+# The request a worker thread is making: its cancel flag and the monotonic time of its deadline.
+_current = threading.local()
+
+
+def _stop_after_deadline() -> None:
+    """In a worker thread whose request is past its deadline: stop, and make no further attempt.
+    (The caller has stopped waiting; without this the thread went on retrying in the background
+    for up to four socket timeouts and the backoff waits.)"""
+    cancel: threading.Event | None = getattr(_current, "cancel", None)
+    if (cancel is not None and cancel.is_set()) or time.monotonic() >= getattr(_current, "until", math.inf):
+        raise _DeadlineError()
+
+
 def _retry_class(sleep: Callable[[float], None]) -> type[Retry]:
     """urllib3's Retry, sleeping through `sleep` (tests pass a recorder). Retry copies itself
-    with type(self)(...) on every attempt, so the sleeper lives on a class made per engine."""
+    with type(self)(...) on every attempt, so the sleeper lives on a class made per engine.
+    No attempt starts after the request's deadline."""
 
     class EngineRetry(Retry):
+        def increment(self, method: str | None = None, url: str | None = None,
+                      response: BaseHTTPResponse | None = None, error: Exception | None = None,
+                      _pool: ConnectionPool | None = None, _stacktrace: TracebackType | None = None) -> Self:
+            _stop_after_deadline()
+            return super().increment(method, url, response, error, _pool, _stacktrace)
+
         def sleep_for_retry(self, response: Any) -> bool:
             retry_after = self.get_retry_after(response)
             if retry_after:
                 sleep(retry_after)
+                _stop_after_deadline()
                 return True
             return False
 
@@ -107,6 +131,7 @@ def _retry_class(sleep: Callable[[float], None]) -> type[Retry]:
             backoff = self.get_backoff_time()
             if backoff > 0:
                 sleep(backoff)
+                _stop_after_deadline()
 
     return EngineRetry
 
@@ -144,7 +169,10 @@ class Http:
         outcome: dict[str, Any] = {}
         cancel = threading.Event()
 
+        until = time.monotonic() + self.deadline
+
         def work() -> None:
+            _current.cancel, _current.until = cancel, until
             try:
                 outcome["response"] = self._fetch(method, url, cancel, kwargs)
             except BaseException as exc:  # handed to the caller's thread

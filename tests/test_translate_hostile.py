@@ -6,6 +6,7 @@ the backoff goes to a recorder; stalls are cut by a short real deadline."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -110,6 +111,23 @@ def test_hostile_server(fake_server: FakeServer, no_sleep: NoSleep, script: list
     else:
         assert len(fake_server.requests) >= 1
     assert no_sleep.waits == waits
+
+
+@pytest.mark.parametrize("default", ["slow", "stall-after-headers"])
+def test_no_attempt_starts_after_the_deadline(fake_server: FakeServer, no_sleep: NoSleep, default: str) -> None:
+    """The caller stops waiting at the deadline; the worker thread left behind used to go on
+    retrying in the background (four requests, four socket timeouts). Now it makes no new one."""
+    fake_server.default = default
+    translator = chain(fake_server, no_sleep, STALL_DEADLINE_S)
+    before = {t for t in threading.enumerate() if t.name == "newsdesk-http"}
+    translator.run([Job([TEXT], "it", "en")])
+    assert translator.down == {"libretranslate": f"no complete answer within the {STALL_DEADLINE_S:g} s deadline "
+                                                 "(slow or stalled server)"}
+    left = [t for t in threading.enumerate() if t.name == "newsdesk-http" and t not in before]
+    for worker in left:  # bounded: each ends at its socket timeout, which is the deadline
+        worker.join(timeout=10 * STALL_DEADLINE_S)
+    assert not any(worker.is_alive() for worker in left)
+    assert len(fake_server.requests) == 1
 
 
 def test_retry_after_is_capped_by_the_deadline(fake_server: FakeServer, no_sleep: NoSleep) -> None:
