@@ -40,7 +40,9 @@ only attends ("alla presenza del presidente della Regione Piemonte"). Being name
 sign: many organisations that act are. A ministry keeps all its portfolios ("il ministero della
 Salute, del lavoro e del welfare"), the spelled-out form of an acronym just named is no other
 organisation ("TEB Spa, la società delle Tramvie elettriche bergamasche"), a category union and its
-confederation are one name ("la Filctem Cgil"), an organisation word alone is none ("Power"), and a
+confederation are one name ("la Filctem Cgil"), an organisation word alone is none ("Power"), nor is
+an English name of a law, a plan or an event ("Critical Raw Materials Act", "Consumer Electronics
+Show", NOT_ORG_HEADS), and a
 headline's short form of a name the article gives ("Google" for "Google Cloud") is that name. An unknown acronym in
 brackets right after lower-case words that name no organisation is their short name, a law or a
 programme ("il meccanismo di adeguamento del carbonio alle frontiere (CBAM)"), never an organisation.
@@ -112,6 +114,12 @@ VERB_LEMMA_RE = re.compile(r"(?:are|ere|ire|rre)$")
 # The noun of an apposition right after a name: "Fonterra, la cooperativa", "ESMC, la joint venture".
 APPOSITION_RE = re.compile(r"\s*,\s*(?:il|lo|la|l['’]\s*|i|gli|le|un|una|uno)\s*(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 PARTICLES = ("De", "Di", "Da", "Del", "Della", "Van", "Von")
+# Last words of English names of laws, plans and events, which hold organisation words
+# ("Net-Zero Industry Act", "Steel and Metals Action Plan", "Consumer Electronics Show").
+NOT_ORG_HEADS = frozenset({"act", "directive", "regulation", "deal", "plan", "strategy", "agenda", "compass",
+                           "package", "roadmap", "initiative", "programme", "program", "mechanism", "framework",
+                           "bill", "treaty", "show", "summit", "week", "expo", "fair", "festival", "awards",
+                           "conference"})
 # Union confederations written after a category union's name: "Filctem Cgil", "Fim Cisl".
 CONFEDERATIONS = frozenset({"cgil", "cisl", "uil", "ugl"})
 
@@ -439,6 +447,8 @@ def find_mentions(sentence: str, lang: str) -> list[Mention]:
     while i < n_tok:
         word = s.tokens[i][0]
         hit = _known_at(s, i, cfg)
+        if hit and i > 0 and s.lower[i - 1] == "stati" and s.joined(i) and s.lower[i] == "generali":
+            hit = None  # "gli Stati Generali dell'energia", an assembly, not the insurer
         if s.lower[i] in PORTFOLIO_HEADS:
             end = _lower_institution(s, i, cfg) if word[0].islower() else _institution(s, i, cfg)
             if end > i + 1 and not all(s.joined(k) for k in range(i + 1, end)):
@@ -678,6 +688,8 @@ def _classify(s: _Sentence, i: int, j: int, run: list[str], places: dict[str, tu
             and (words[0] in cfg.first_names or (words[0] not in places and words[0] not in geo.gazetteer().cities
                                                  and _person_context(s, i, j, cfg))):
         return "people"
+    if len(words) > 1 and words[-1] in NOT_ORG_HEADS:
+        return None  # a law, a plan, an event: "Critical Raw Materials Act", "Consumer Electronics Show"
     if org_word or (len(words) > 1 and words[-1] in cfg.org_suffixes):
         return "organizations"  # (not "Power" alone: "«Power is the new real estate»")
     if _org_context(s, i, j, cfg):

@@ -433,3 +433,14 @@ def test_companies_of_the_milan_index_are_known() -> None:
 def test_in_the_pluperfect_a_party_of_the_deal_and_a_new_clause_still_act() -> None:
     assert orgs("Titolo", "Il contratto era stato firmato con Leonardo nel 2024.") == ["Leonardo"]
     assert orgs("Titolo", "Era previsto che Enel costruisse la centrale entro il 2027.") == ["Enel"]
+
+
+def test_english_names_of_laws_plans_and_events_are_not_organisations() -> None:
+    assert orgs("Titolo", "Le imprese hanno discusso del Critical Raw Materials Act e del Net-Zero Industry Act.") == []
+    assert orgs("Titolo", "Al Consumer Electronics Show si è parlato dello Steel and Metals Action Plan.") == []
+    assert orgs("Titolo", "Il governo ha esercitato il Golden Power su Pirelli.") == ["Pirelli"]
+
+
+def test_the_stati_generali_are_an_assembly_not_the_insurer() -> None:
+    assert orgs("Titolo", "Agli Stati Generali dell'energia Generali ha annunciato un fondo.") == ["Generali"]
+    assert orgs("Titolo", "Se ne parlerà agli Stati Generali della natalità.") == []
