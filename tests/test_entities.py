@@ -444,3 +444,8 @@ def test_english_names_of_laws_plans_and_events_are_not_organisations() -> None:
 def test_the_stati_generali_are_an_assembly_not_the_insurer() -> None:
     assert orgs("Titolo", "Agli Stati Generali dell'energia Generali ha annunciato un fondo.") == ["Generali"]
     assert orgs("Titolo", "Se ne parlerà agli Stati Generali della natalità.") == []
+
+
+def test_associations_and_public_lenders_are_known() -> None:
+    assert orgs("Titolo", "Lo chiedono Confesercenti e la Cna, mentre Simest finanzia il piano.") == [
+        "Confesercenti", "Cna", "Simest"]
