@@ -24,7 +24,9 @@ from .errors import SourceError
 from .safety import InvalidDate, UnsafeYAMLError, load_yaml, path_problem, read_checked, shown
 from .text import page_language
 
-SEED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SEED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                 # a page saved as one file (Chrome's "Webpage, single file", Edge, Opera): MIME, its HTML inside
+                 ".mhtml": "mhtml", ".mht": "mhtml"}
 # A news article is a few KB; 2 MB is a saved page with inline assets at most.
 MAX_SEED_BYTES = 2_000_000
 MARKDOWN_KEYS = {"title", "url", "publisher", "author", "date", "language"}
@@ -94,7 +96,11 @@ def read_source(path: Path, root: Path, raw: bytes | None = None) -> SourceArtic
     kind = SEED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; use .txt, .md or .html")
-    text = decode(raw, rel)
+    location = None
+    if kind == "mhtml":
+        (text, location), kind = mhtml_page(raw, rel), "html"
+    else:
+        text = decode(raw, rel)
     script = foreign_script(text)
     if script is not None:
         raise SourceError(rel, f"not Italian or English: the text is mostly in {script} script; "
@@ -103,7 +109,10 @@ def read_source(path: Path, root: Path, raw: bytes | None = None) -> SourceArtic
     if kind == "markdown":
         return parse_markdown(text, rel, sha)
     if kind == "html":
-        return parse_html(text, rel, sha)
+        article = parse_html(text, rel, sha)
+        if article.url is None and location is not None:  # where the browser saved the .mhtml from
+            article = replace(article, url=location)
+        return article
     return parse_plain_text(text, rel, sha)
 
 
@@ -190,6 +199,35 @@ def decode(raw: bytes, rel: str) -> str:
     return text
 
 
+def mhtml_page(raw: bytes, rel: str) -> tuple[str, str | None]:
+    """(the HTML document of a page saved as a single file (.mhtml), the address it was saved
+    from): the first text/html part of the MIME archive (the page itself; its frames and images
+    come after it), decoded; its Snapshot-Content-Location or Content-Location, when a web URL."""
+    import email
+    from email import policy
+
+    if len(raw) > MAX_SEED_BYTES:
+        return decode(raw, rel), None  # refused there, with the size
+    message = email.message_from_bytes(raw, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        location = " ".join(str(message.get("Snapshot-Content-Location") or part.get("Content-Location") or "").split())
+        url = location if HEADER_URL_RE.match(location) else None
+        charset = part.get_content_charset()
+        if charset:
+            try:
+                return decode(payload.decode(charset).encode("utf-8"), rel), url
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return decode(payload, rel), url
+    raise SourceError(rel, "no HTML page inside this .mhtml file; open it in the browser and save it as "
+                      "'Webpage, HTML only' (.html), or paste the article text into a .txt file")
+
+
 # ---- dates -------------------------------------------------------------------------------
 
 def coerce_date(value: Any, rel: str, field: str) -> date | None:
@@ -241,7 +279,8 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None = None,
-                     warnings: tuple[str, ...] = ()) -> SourceArticle:
+                     warnings: tuple[str, ...] = (), page: bool = False) -> SourceArticle:
+    """A pasted article (or a Markdown body, or the text extracted from a saved page: `page`)."""
     meta = dict(meta or {})
     lines = [ln.strip() for ln in text.split("\n")]
     # Header zone (title, byline, dates, labels, share buttons): the decisions are clean.py's.
@@ -251,6 +290,10 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
     author, published = meta.get("author") or header.author, header.published
     if title is None:
         first = next((ln for ln in lines if ln), "")
+        if page:
+            raise SourceError(rel, "no title: the page has no headline (no <h1>, <title> or og:title, and its first "
+                              "line reads like body text); save the article page itself, or paste its text into "
+                              "a .txt file with the headline on the first line")
         if first and clean.looks_like_body(first):
             raise SourceError(rel, "no title: the first line reads like body text; put the "
                               "headline on the first line, or use a .md file with 'title:' in its header")
@@ -592,14 +635,63 @@ def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     return replace(article, language=language) if language is not None else article
 
 
+# A wrapper a theme marks with "comments" ("post-with-comments", id="comments-wrapper"): trafilatura
+# drops it as the comment section, and the article in it with it. An element holding the headline
+# or the article's body is never the comment section.
+COMMENT_MARK_RE = re.compile(r"comment", re.IGNORECASE)
+ARTICLE_PART_XPATH = (".//h1 | .//article | .//*[@itemprop='articleBody'] | .//*[contains(@class, 'entry-content')]"
+                      " | .//*[contains(@class, 'article-body')] | .//*[contains(@class, 'post-content')]")
+
+
+def _frames(tree: Any) -> list[str]:
+    """The addresses of a frameset page's frames (its article is in one of them, not in the page)."""
+    return [str(f.get("src")) for f in tree.iter("frame") if f.get("src")] if next(tree.iter("frameset"), None) \
+        is not None else []
+
+
+def _unmark_comment_wrappers(tree: Any) -> bool:
+    """Take the "comment" out of the class and id of the elements that hold the article (see
+    COMMENT_MARK_RE). True when one was changed."""
+    changed = False
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        marks = {k: element.get(k) for k in ("class", "id") if COMMENT_MARK_RE.search(element.get(k) or "")}
+        if marks and element.xpath(ARTICLE_PART_XPATH):
+            for key, value in marks.items():
+                element.set(key, COMMENT_MARK_RE.sub("wrap", str(value)))
+            changed = True
+    return changed
+
+
+def _prepared(text: str, rel: str) -> str:
+    """The saved page as trafilatura should see it; a frameset page is refused (its article is elsewhere)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return text
+    frames = _frames(tree)
+    if frames:
+        shown_frames = ", ".join(shown(f) for f in frames[:4])
+        raise SourceError(rel, f"a frameset page: the article is in one of its frames ({shown_frames:.200}), not in "
+                          "this file; open the article's frame on its own (right-click it, 'Open frame in new "
+                          "tab') and save that page")
+    if _unmark_comment_wrappers(tree):
+        return str(lxml.html.tostring(tree.getroottree(), encoding="unicode"))
+    return text
+
+
 def _parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     text = IMAGE_CAPTION_RE.sub(r"\1", text)
+    page = _prepared(text, rel)
     title = clean.html_title(text)
     published = dates.html_date(text)
     author = clean.html_author(text)  # a marked byline element; else trafilatura's guess
     problem: SourceError | None = None
     for mode in EXTRACTION_MODES:
-        doc = _extract(text, mode)
+        doc = _extract(page, mode)
         if not str(doc.get("text") or "").strip():
             continue
         meta = {"title": title or clean.strip_site_suffix(str(doc.get("title") or "")) or None,
@@ -611,7 +703,7 @@ def _parse_html(text: str, rel: str, sha: str) -> SourceArticle:
             del meta["url"]  # a relative or javascript: link in the page's metadata is not a source URL
         try:
             # trafilatura gives one paragraph per line.
-            return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta)
+            return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta, page=True)
         except SourceError as exc:  # no body after the title: try the next mode
             problem = exc
     raise problem or SourceError(rel, "no article text found in the HTML page; save the article page itself, "

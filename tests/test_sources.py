@@ -331,3 +331,47 @@ def test_an_english_story_on_an_italian_site_is_english(tmp_path: Path) -> None:
     path.parent.mkdir()
     path.write_text(html, "utf-8")
     assert analyse(read_source(path, tmp_path), "x", date(2026, 11, 23)).language == "en"
+
+
+# ---- saved pages as browsers save them (tests/fixtures/reader) ----------------------------------
+
+READER = FIXTURES / "reader"
+
+
+def read_page(name: str):  # type: ignore[no-untyped-def]
+    return read_source(READER / name, FIXTURES)
+
+
+def test_an_article_inside_a_wrapper_marked_comments_is_read() -> None:
+    # A theme's <div class="article-comments-wrapper"> holds the headline, the text and the comments.
+    a = read_page("article_in_comments_wrapper.html")
+    assert a.title == "Cremona, riapre il ponte sul Po dopo due anni di lavori"
+    assert len(a.paragraphs) == 4 and a.paragraphs[0].startswith("Il ponte sul Po tra Cremona")
+    assert "Finalmente" not in a.body  # the comments themselves are still not article text
+
+
+def test_a_page_saved_as_a_single_file_mhtml_is_read() -> None:
+    a = read_page("saved_single_file.mhtml")
+    assert a.title == "Pavia, l'università apre un campus a Vigevano: 600 studenti dal 2028"
+    assert a.author == "Lorenzo Mortara" and a.published == date(2026, 11, 18)
+    assert a.url == "https://www.provinciapavese.example/cronaca/2026/11/18/universita-campus-vigevano"
+    assert len(a.paragraphs) == 4 and "font-family" not in a.body and "=C3" not in a.body
+
+
+def test_a_frameset_page_is_refused_naming_its_frames_and_the_fix() -> None:
+    with pytest.raises(SourceError) as exc:
+        read_page("frameset_page.html")
+    message = str(exc.value)
+    assert message.startswith("reader/frameset_page.html: a frameset page")
+    assert "articoli/2026/ponte-valle.htm" in message and "Open frame in new tab" in message
+
+
+def test_a_page_without_any_headline_gets_a_message_for_a_page() -> None:
+    # The headline in bold in the first paragraph is the title.
+    assert read_page("no_title_anywhere.html").title == ("Trento, la funivia del Bondone passa alla Provincia: "
+                                                         "40 milioni per il rifacimento")
+    with pytest.raises(SourceError) as exc:
+        read_page("no_title_no_heading.html")
+    message = str(exc.value)
+    assert "no title: the page has no headline" in message and "first line" in message
+    assert "use a .md file" not in message
