@@ -22,7 +22,7 @@ import yaml
 from . import clean, dates
 from .errors import SourceError
 from .safety import InvalidDate, UnsafeYAMLError, load_yaml, path_problem, read_checked, shown
-from .text import page_language
+from .text import interview_language, page_language
 
 SEED_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                  # a page saved as one file (Chrome's "Webpage, single file", Edge, Opera): MIME, its HTML inside
@@ -278,6 +278,20 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+# Text pasted without the final full stops (from an app, a PDF, a social post): when most
+# paragraphs end without one, each paragraph ending in a word gets it back.
+UNCLOSED_SHARE = 2 / 3
+OPEN_END_RE = re.compile(r"[\w%)\]»”\"']$")
+
+
+def _closed_paragraphs(blocks: list[Block]) -> list[Block]:
+    body = [b for b in blocks if not b.heading]
+    unclosed = [b for b in body if not clean.is_terminated(b.text)]
+    if len(body) < 2 or len(unclosed) < UNCLOSED_SHARE * len(body):
+        return blocks  # a paragraph cut by a paywall, or a label, stays as it is
+    return [Block(f"{b.text}.") if not b.heading and OPEN_END_RE.search(b.text) else b for b in blocks]
+
+
 def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None = None,
                      warnings: tuple[str, ...] = (), page: bool = False) -> SourceArticle:
     """A pasted article (or a Markdown body, or the text extracted from a saved page: `page`)."""
@@ -325,6 +339,7 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
     # A trailing heading with no paragraph after it is page furniture, not a subheading.
     while blocks and blocks[-1].heading:
         blocks.pop()
+    blocks = _closed_paragraphs(blocks)
     if not any(not b.heading for b in blocks):
         raise SourceError(rel, "no body text after the title; paste the article's paragraphs below the title")
     # A dateline ("VIENNA, 2 ottobre 2026 -", "(ANSA) - ROMA, 04 NOV -") states a date; it is not news.
@@ -335,10 +350,13 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
             published = published or dates.dateline_date(blocks[n].text)
             blocks[n] = Block(stripped)
             break
+    language = meta.get("language")
+    if language is None and not page:
+        language = interview_language(title, [b.text for b in blocks if not b.heading])
     return SourceArticle(
         path=rel, sha256=sha, title=title, blocks=tuple(blocks), url=url, publisher=publisher,
         author=author, published=coerce_date(meta.get("date"), rel, "date") or published,
-        language=meta.get("language"), warnings=warnings,
+        language=language, warnings=warnings,
     )
 
 
