@@ -97,6 +97,37 @@ def detect_language(text: str, quoted: Iterable[str] = ()) -> tuple[str | None, 
     return code, score
 
 
+# An interview's question: a short paragraph, or the start of one, ending with a question mark
+# (maybe inside quotes), the answer after it (in the next paragraph, or on the next line).
+QUESTION_RE = re.compile(r"^(?P<question>[^?\n]{3,300}\?[\"”»’']*)(?:\s+(?P<answer>\S.*))?$", re.DOTALL)
+QUESTION_MAX_WORDS = 40
+MIN_QUESTIONS = 2
+
+
+def _question(paragraphs: list[str], n: int) -> str | None:
+    """The question paragraph `n` asks, when an answer follows it (in it, or in the next paragraph)."""
+    m = QUESTION_RE.match(paragraphs[n].strip())
+    if m is None or len(words(m.group("question"))) > QUESTION_MAX_WORDS:
+        return None
+    answered = m.group("answer") is not None or (
+        n + 1 < len(paragraphs) and QUESTION_RE.match(paragraphs[n + 1].strip()) is None)
+    return m.group("question") if answered else None
+
+
+def interview_language(title: str, paragraphs: list[str]) -> str | None:
+    """The language of an interview's own frame (headline, introduction, questions) when the text is
+    one: at least two short questions, each followed by an answer. An Italian interview with
+    unquoted English answers is Italian: the answers are the guest's words, as a quotation is."""
+    asked = [(n, q) for n in range(len(paragraphs)) if (q := _question(paragraphs, n)) is not None]
+    if len(asked) < MIN_QUESTIONS:
+        return None
+    frame = "\n".join([title, *paragraphs[:asked[0][0]], *(q for _, q in asked)])
+    if len(words(frame)) < MIN_OWN_WORDS:
+        return None
+    language, score = detect_language(frame)
+    return language if language in ANALYSED_LANGUAGES and score >= CONFIDENT_SCORE else None
+
+
 def page_language(text: str, declared: str | None, quoted: Iterable[str] = ()) -> str | None:
     """The language of a page whose metadata declares one (html lang, og:locale): the declared
     language, unless its own text is confidently in another one (a CMS template's lang="en-US" on
@@ -106,6 +137,10 @@ def page_language(text: str, declared: str | None, quoted: Iterable[str] = ()) -
         return detect_language(text, quoted)[0] if quoted else None
     detected, score = detect_language(text, quoted)
     if detected is not None and detected != declared and score >= CONFIDENT_SCORE:
+        return detected
+    # A page declaring a language newsdesk does not analyse (a bilingual site's lang="de") whose text
+    # reads more Italian (or English) than anything else: the text is what the user wants read.
+    if declared not in ANALYSED_LANGUAGES and detected in ANALYSED_LANGUAGES:
         return detected
     return declared
 

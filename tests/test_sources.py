@@ -375,3 +375,42 @@ def test_a_page_without_any_headline_gets_a_message_for_a_page() -> None:
     message = str(exc.value)
     assert "no title: the page has no headline" in message and "first line" in message
     assert "use a .md file" not in message
+
+
+def test_a_text_pasted_without_final_full_stops_is_read_as_sentences() -> None:
+    a = read_page("no_final_periods.txt")
+    assert len(a.paragraphs) == 4 and all(p.endswith(".") for p in a.paragraphs)
+    draft = analyse(a, "x", date(2026, 11, 23))
+    assert draft.summary[0].startswith("Il Comune di Rimini ha firmato l'atto di acquisto")
+
+
+def test_one_paragraph_cut_short_is_not_closed(tmp_path: Path) -> None:
+    # A paywall cut under complete paragraphs stays unterminated: it is not a sentence.
+    paragraphs = (READER / "no_final_periods.txt").read_text("utf-8").strip().split("\n\n")
+    path = tmp_path / "seeds" / "cut.txt"
+    path.parent.mkdir()
+    path.write_text("\n\n".join([paragraphs[0], *(p + "." for p in paragraphs[1:4]), paragraphs[4][:100]]), "utf-8")
+    assert read_source(path, tmp_path).paragraphs[-1] == paragraphs[4][:100]
+
+
+@pytest.mark.parametrize(("name", "language"), [
+    # Italian headline, introduction and questions; the English answers in plain paragraphs, unquoted.
+    ("interview_unquoted_english_answers.txt", "it"),
+    # A bilingual site's lang="de" over an article in Italian with a few German paragraphs.
+    ("lang_de_declared_italian_text.html", "it"),
+])
+def test_the_articles_own_italian_wins_over_answers_and_a_third_declared_language(name: str, language: str) -> None:
+    assert analyse(read_page(name), "x", date(2026, 11, 23)).language == language
+
+
+def test_a_german_page_is_still_refused_as_german(tmp_path: Path) -> None:
+    html = ('<html lang="de"><body><article><h1>Der Brennerbasistunnel wird erst 2033 fertig</h1>'
+            "<p>Die Eröffnung des Tunnels unter dem Brenner verschiebt sich um zwei Jahre, weil der Abschnitt "
+            "unter dem Wipptal mehr Zeit braucht als geplant.</p><p>Die Kosten steigen auf zehn Milliarden Euro, "
+            "und die Landesregierung fordert schnellere Zulaufstrecken im Norden und im Süden.</p>"
+            "</article></body></html>")
+    path = tmp_path / "seeds" / "de.html"
+    path.parent.mkdir()
+    path.write_text(html, "utf-8")
+    with pytest.raises(SourceError, match="not Italian or English: the article is in 'de'"):
+        analyse(read_source(path, tmp_path), "x", date(2026, 11, 23))
