@@ -385,6 +385,7 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
     title_at = next((n for n, ln in enumerate(lines[:HEADER_MAX_LINES]) if given and ln.strip()
                      and _key(strip_site_suffix(ln.strip())) == _key(str(title))), -1)
     date_lines: list[str] = []
+    date_from: list[int] = []  # the line each of date_lines comes from
     labels: list[str] = []
     i = 0
     seen = 0
@@ -442,6 +443,7 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
             head.standfirst.append(strip_glued(line))
         else:
             labels.append(line)  # a section label or a site name
+        date_from += [i] * (len(date_lines) - len(date_from))
         i += 1
     if head.title is None and labels:
         # A short headline among labels: not a kicker in capitals ("ENERGIA") or a section name.
@@ -457,11 +459,35 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
             body_seen += 1
             if body_seen == 2:
                 break
-    head.published = dates.stated_date(date_lines)
+    head.published = _header_date(lines, head.title if not given else None, date_lines, date_from)
     if head.published is None:
         head.published = _body_date([ln.strip() for ln in lines[i:] if ln.strip()])
     head.body_start = i
     return head
+
+
+# A date line above a pasted headline is its publication date when it stands right over it (at most a
+# section label between them); above a menu ("23 novembre 2026" / "Accedi" / "Abbonati" / "Cronaca"...) it
+# is the top bar's date of the day.
+ABOVE_TITLE_GAP = 2
+
+
+def _header_date(lines: list[str], title: str | None, date_lines: list[str], date_from: list[int]) -> date | None:
+    """The publication date of a pasted header (dates.stated_date). A date stated under the headline
+    wins over one above it; one above it counts only right over it, or marked "Pubblicato"."""
+    at = next((n for n, ln in enumerate(lines) if title is not None and ln.strip()
+               and _key(strip_site_suffix(ln.strip())) == _key(title)), None)
+    if at is None:
+        return dates.stated_date(date_lines)
+    above = [ln for ln, n in zip(date_lines, date_from, strict=False) if n < at]
+    below = date_lines[len(above):]
+    stated = dates.stated_date(below, updates=False)
+    if stated is not None or not above:
+        return stated or dates.stated_date(below)
+    gap = sum(1 for ln in lines[max(n for n in date_from if n < at) + 1:at] if ln.strip())
+    if gap > ABOVE_TITLE_GAP and not any(dates.PUBLISHED_RE.search(ln) for ln in above):
+        return dates.stated_date(below)
+    return dates.stated_date(date_lines)
 
 
 FOOT_ZONE_LINES = 8  # the lines between the last paragraph and a related list or the page's end

@@ -126,9 +126,10 @@ def find_date(text: str) -> date | None:
     return None
 
 
-def stated_date(lines: list[str]) -> date | None:
+def stated_date(lines: list[str], updates: bool = True) -> date | None:
     """The publication date among header lines: a "Pubblicato" date wins over any other, an
-    "Aggiornato" one counts only when nothing else is stated; otherwise the first date."""
+    "Aggiornato" one counts only when nothing else is stated (never with `updates=False`);
+    otherwise the first date."""
     plain = updated = None
     for line in lines:
         found = find_date(line)
@@ -141,7 +142,7 @@ def stated_date(lines: list[str]) -> date | None:
             return found
         else:
             plain = plain or found
-    return plain or updated
+    return plain or (updated if updates else None)
 
 
 DATELINE_RE = re.compile(r"^\W*(?:\(?[A-Z][A-Za-zÀ-ÿ' ]{1,30}\)?\s*(?:\([A-Za-z]{2,12}\)\s*)?[-–—,]\s*){0,2}"

@@ -59,6 +59,13 @@ def test_the_date_is_read_around_times_abbreviations_and_weekdays(text: str, exp
     ("agency_date_above_long_footer.txt", date(2026, 9, 22), None),
     # An unmarked <div> with the byline and the date; the URL's 2025/01/07 is only a hint.
     ("byline_with_date_unmarked.html", date(2026, 10, 14), "Marta Tarcento"),
+    # Pasted text: a date line without a weekday right over the headline (a section label above
+    # it) is the article's date...
+    ("date_line_above_title.txt", date(2026, 11, 12), "Federica Moncalvo"),
+    # ...the same line above the login links and the menu is the top bar's date of the day...
+    ("topbar_date_without_weekday.txt", None, "Federica Moncalvo"),
+    # ...and a date in the byline under the headline wins over a date above it.
+    ("topbar_date_then_byline_date.txt", date(2026, 11, 12), "Federica Moncalvo"),
 ])
 def test_the_stated_date_is_found_wherever_the_page_states_it(name: str, published: date | None,
                                                               author: str | None) -> None:
