@@ -387,7 +387,7 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
     date_lines: list[str] = []
     date_from: list[int] = []  # the line each of date_lines comes from
     labels: list[str] = []
-    i = 0
+    i = 0 if given else _menu_end(lines)
     seen = 0
     while i < len(lines) and seen < HEADER_MAX_LINES:
         line = lines[i].strip()
@@ -464,6 +464,37 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
         head.published = _body_date([ln.strip() for ln in lines[i:] if ln.strip()])
     head.body_start = i
     return head
+
+
+# A navigation menu pasted above the headline: dozens of short lines (sections, "Abbonati", "Accedi",
+# regions, the site's name), read as one block, never as the title.
+MENU_MIN_ITEMS = 8
+MENU_MAX_LINES = 150
+MENU_ITEM_MAX_WORDS = 6
+MENU_ITEM_MAX_CHARS = 50
+
+
+def _menu_item(line: str) -> bool:
+    return (len(line.split()) <= MENU_ITEM_MAX_WORDS and len(line) <= MENU_ITEM_MAX_CHARS
+            and not is_terminated(line) and not line.endswith((",", ";", ":")) and URL_RE.match(line) is None
+            and byline(line) is None and dates.find_date(line) is None)
+
+
+def _menu_end(lines: list[str]) -> int:
+    """Where the text starts after a menu of at least MENU_MIN_ITEMS short lines at its top (0 when
+    there is none). When what follows the menu is no headline (a byline, a date, the text), its
+    last short line is the headline and is kept."""
+    items: list[int] = []
+    for n, line in enumerate(lines[:MENU_MAX_LINES]):
+        line = line.strip()
+        if not line:
+            continue
+        if not _menu_item(line):
+            if len(items) >= MENU_MIN_ITEMS and not looks_like_title(line):
+                items.pop()
+            break
+        items.append(n)
+    return items[-1] + 1 if len(items) >= MENU_MIN_ITEMS else 0
 
 
 # A date line above a pasted headline is its publication date when it stands right over it (at most a

@@ -414,3 +414,23 @@ def test_a_german_page_is_still_refused_as_german(tmp_path: Path) -> None:
     path.write_text(html, "utf-8")
     with pytest.raises(SourceError, match="not Italian or English: the article is in 'de'"):
         analyse(read_source(path, tmp_path), "x", date(2026, 11, 23))
+
+
+def test_a_big_pasted_menu_is_not_the_title() -> None:
+    # 36 short lines: skip link, login, the site's name, sections, regions, provinces, services.
+    a = read_page("big_top_menu.txt")
+    assert a.title == "Pordenone, la fiera apre un padiglione per l'agroalimentare da 12 milioni"
+    assert a.author == "Stefano Cordenons"
+    assert len(a.paragraphs) == 3 and a.paragraphs[0].startswith("La fiera di Pordenone costruirà")
+    assert not any(b.heading for b in a.blocks)
+
+
+def test_a_short_headline_right_under_a_pasted_menu_is_still_the_title(tmp_path: Path) -> None:
+    text = (READER / "big_top_menu.txt").read_text("utf-8").replace(
+        "Foto\n\nPordenone, la fiera apre un padiglione per l'agroalimentare da 12 milioni",
+        "Foto\nPordenone, padiglione da 12 milioni")
+    path = tmp_path / "seeds" / "menu.txt"
+    path.parent.mkdir()
+    path.write_text(text, "utf-8")
+    a = read_source(path, tmp_path)
+    assert a.title == "Pordenone, padiglione da 12 milioni" and a.author == "Stefano Cordenons"
