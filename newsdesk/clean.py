@@ -92,7 +92,8 @@ PROMPT_RE = re.compile(r"\b(?:iscriviti|seguici|segui il nostro canale|canale (?
                        # an author's bio box: "Mario Rossi è giornalista, scrive di energia dal 2010."
                        r"(?:giornalista|redattore|redattrice),? (?:scrive|si occupa|segue|collabora))\b", re.IGNORECASE)
 # An author's bio box: "Sara Locri è giornalista professionista e dal 2015 racconta...": a name
-# (capitalised, not "Il sindaco"), then what the person is.
+# (capitalised, not "Il sindaco"), then what the person is. Only under the article (is_author_box):
+# "Giorgio Neri è giornalista del settimanale ed è stato ascoltato..." in the text is news.
 BIO_RE = re.compile(r"^(?!(?:Il|Lo|La|I|Gli|Le|L['’]|Un|Uno|Una|Questo|Questa|Quello|Quella)\b)"
                     r"(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}è (?:un[oa]?\s|una\s)?(?:giornalista|redattore|redattrice|"
                     r"cronista|reporter|inviat[oa]|corrispondente|caporedattore|caporedattrice|collaboratore|"
@@ -168,7 +169,6 @@ def is_chrome(line: str) -> bool:
     return (is_share_line(line) or is_related_heading(line) or is_caption(line)
             or bool(COMMENTS_RE.match(key)) or bool(LIVE_TIME_RE.match(key)) or key.startswith(CHROME_PREFIXES)
             or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
-            or (bool(BIO_RE.match(line.strip())) and len(key.split()) <= PROMPT_MAX_WORDS + 10)
             or (bool(READ_TIME_RE.search(key)) and len(key.split()) <= 12 and not is_terminated(line))
             or (bool(META_LINE_RE.match(line)) and len(line) < 80 and not is_terminated(line))
             or (bool(BREADCRUMB_RE.match(line)) and not is_terminated(line) and len(line) < 100))
@@ -189,8 +189,7 @@ def is_chrome_sentence(sentence: str) -> bool:
     prompt, a "Leggi anche", a caption, an author's bio."""
     key = _key(sentence)
     return (is_share_line(sentence.rstrip(".!")) or key.startswith(SENTENCE_CHROME_PREFIXES)
-            or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
-            or bool(BIO_RE.match(sentence.strip())))
+            or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS))
 
 
 def byline(line: str) -> str | None:
@@ -550,6 +549,25 @@ def _read_meta_line(line: str, head: Header, date_lines: list[str]) -> None:
 
 
 RELATED_HEADLINE_WORDS = 16
+
+
+BIO_MAX_WORDS = 60
+
+
+# What a bio says of a career, not of an event: "dal 2014 racconta", "da anni segue", "scrive di".
+CAREER_RE = re.compile(r"\b(?:dal \d{4}|da (?:anni|oltre|più di|\d+)|scrive|racconta|si occupa|segue|collabora|"
+                       r"cura (?:la|il|le|i)\b|ha lavorato|lavora (?:per|con|a)|autore|autrice|esperto|esperta)\b",
+                       re.IGNORECASE)
+
+
+def is_author_box(paragraph: str, author: str | None, last: bool) -> bool:
+    """An author's bio, for a paragraph among the last ones of an article: about the byline's
+    author (is_bio); or, as the very last paragraph (`last`), a short "Nome Cognome è giornalista
+    e dal 2014 racconta..." about a career."""
+    if author is not None and len(author.split()) >= 2 and is_bio(paragraph, author):
+        return True
+    return (last and BIO_RE.match(paragraph.strip()) is not None and len(paragraph.split()) <= BIO_MAX_WORDS
+            and CAREER_RE.search(paragraph) is not None)
 
 
 def is_bio(line: str, name: str) -> bool:

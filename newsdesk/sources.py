@@ -258,6 +258,7 @@ BOILERPLATE = {
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 DATELINE_PARAGRAPHS = 2  # the lead, or the paragraph after a standfirst
+AUTHOR_BOX_PARAGRAPHS = 2  # an author's bio is one of the last paragraphs
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -333,9 +334,10 @@ def parse_plain_text(text: str, rel: str, sha: str, meta: dict[str, Any] | None 
         else:
             paragraph.append(line)
     flush()
-    # The author box under the article: "Sara Locri è giornalista..." (the byline's author).
-    if author and len(str(author).split()) >= 2:
-        blocks = [b for n, b in enumerate(blocks) if n < len(blocks) - 2 or not clean.is_bio(b.text, str(author))]
+    # The author box under the article: "Sara Locri è giornalista..." (the byline's author, or any
+    # name said to be a journalist), among the last two paragraphs; elsewhere such a sentence is news.
+    blocks = [b for n, b in enumerate(blocks) if n < len(blocks) - AUTHOR_BOX_PARAGRAPHS
+              or not clean.is_author_box(b.text, str(author) if author else None, n == len(blocks) - 1)]
     # A trailing heading with no paragraph after it is page furniture, not a subheading.
     while blocks and blocks[-1].heading:
         blocks.pop()

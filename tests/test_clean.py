@@ -4,6 +4,7 @@ real pages, each written for the purpose."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -263,3 +264,21 @@ def test_a_prompt_inside_a_paragraph_of_news_is_never_a_summary_sentence() -> No
     assert "Condividi" not in chosen and "Google News" not in chosen
     assert clean.is_chrome_sentence("Segui Verona Sera su Google News.")
     assert not clean.is_chrome_sentence("Il presidente della fiera ha detto che il padiglione sarà raddoppiato.")
+
+
+def test_a_journalist_or_researcher_in_the_news_is_article_text(tmp_path: Path) -> None:
+    # "X è ricercatore...", "X è giornalista e da anni segue...", "X è giornalista del settimanale ed è
+    # stato ascoltato..." are news: only an author box under the article is a bio.
+    a = read_source(FIXTURES / "reader" / "bio_sentences_in_news.txt", FIXTURES)
+    assert len(a.paragraphs) == 5
+    assert a.paragraphs[3].startswith("Giorgio Arzergrande è giornalista del settimanale diocesano")
+    chosen = " ".join([*(d := analyse(a, "x", date(2026, 1, 1))).summary, *d.key_points])
+    assert "Giulia Piove è giornalista" in chosen
+    # The same page with an author box under the last paragraph, for a name the byline does not give.
+    path = tmp_path / "seeds" / "box.txt"
+    path.parent.mkdir()
+    path.write_text((FIXTURES / "reader" / "bio_sentences_in_news.txt").read_text("utf-8").replace(
+        "di Elisa Cittadella\n", "") + "\nElisa Cittadella è giornalista e dal 2012 racconta per il giornale "
+        "l'università e la ricerca.\n", "utf-8")
+    boxed = read_source(path, tmp_path)
+    assert boxed.paragraphs[-1].startswith("L'ateneo ha già depositato") and len(boxed.paragraphs) == 5
