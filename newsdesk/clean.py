@@ -234,6 +234,10 @@ def strip_site_suffix(title: str) -> str:
 SECTIONS = ("Economia", "Finanza", "Mercati", "Politica", "Cronaca", "Esteri", "Mondo", "Italia", "Tecnologia", "Tech",
             "Scienza", "Spazio", "Ambiente", "Energia", "Lavoro", "Imprese", "Industria", "Innovazione", "Startup",
             "Cultura", "Salute", "Motori", "Sport", "Attualità", "Primo piano", "Cybersecurity", "Digitale")
+SECTION_WORDS = {w.casefold() for section in SECTIONS for w in section.split()} | {
+    "redazione", "home", "notizie", "news", "ultime", "oggi", "provincia", "città", "regione", "e", "ed", "di",
+    "video", "foto", "gallery", "live", "diretta", "speciale", "esclusiva", "intervista", "editoriale", "commento",
+    "analisi", "opinioni", "focus", "dossier", "podcast"}
 _ARTICLE = r"(?=(?:Il|Lo|La|I|Gli|Le|L['’]|Un|Una|Uno|Un['’])(?:\s|(?<=['’])))"
 # Furniture glued to the front of the first sentence: a section label, a byline, a photo credit,
 # the audio button. Each only when an article word (Il, La, Un...) starts the sentence after it.
@@ -346,10 +350,48 @@ def html_author(html: str) -> str | None:
     return None
 
 
+# A site's address in a label: "TelcoItalia.news", "ilpost.it".
+DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:it|com|news|net|org|eu|info|tv|online|media)\b", re.IGNORECASE)
+
+
 def looks_like_title(line: str) -> bool:
-    """A headline: five words or more, not a label ("Economia e Finanza | Il Corriere del Nord")."""
+    """A headline: five words or more, not a label ("Economia e Finanza | Il Corriere del Nord",
+    "TelcoItalia.news — Regole & Authority")."""
     parts = re.split(r"\s[|·•]\s", line)
+    if len(parts) == 1:  # a dash separates a headline's parts too: a label only with the site's address
+        parts = re.split(r"\s[—–-]\s", line) if DOMAIN_RE.search(line) else parts
     return len(line.split()) >= 5 and not (len(parts) > 1 and all(len(p.split()) <= 4 for p in parts))
+
+
+# A byline without "di": the author's name on its own line over the date line ("PAOLO COMO" /
+# "19 novembre 2026 · 07:15"), or beside a date the line states without a year ("Giulia Teramo |
+# 16 novembre, 14:52").
+_MONTH = r"(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)[a-z]*\.?"
+DAY_OR_TIME_RE = re.compile(rf"^(?:[A-Za-zì]+,?\s+)?(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)?[,\s]*(?:(?:ore\s+)?"
+                            r"\d{1,2}[:.]\d{2})?$", re.IGNORECASE)
+CAPS_NAME_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+){1,2}$")
+
+
+def _bare_name(text: str) -> str | None:
+    """A person's name alone: two or three capitalised words ("Giulia Teramo"), or in capitals."""
+    text = text.strip()
+    if CAPS_NAME_RE.match(text):
+        text = " ".join(w.capitalize() if "'" not in w else w.title() for w in text.split())
+    words = text.split()
+    if not (2 <= len(words) <= 3 and NAME_RE.match(text)) or any(w.casefold() in SECTION_WORDS for w in words):
+        return None
+    return text
+
+
+def _name_byline(line: str, next_line: str) -> str | None:
+    """The author of a byline without "di" under the headline (see DAY_OR_TIME_RE)."""
+    parts = [p for p in META_SPLIT_RE.split(line) if p.strip()]
+    if len(parts) > 1:
+        dated = all(DAY_OR_TIME_RE.match(p.strip()) and any(ch.isdigit() for ch in p) for p in parts[1:])
+        return _bare_name(parts[0]) if dated else None
+    if next_line and (is_meta_line(next_line) or dates.is_date_line(next_line)) and byline(next_line) is None:
+        return _bare_name(line)
+    return None
 
 
 def looks_like_subheading(line: str, next_line: str) -> bool:
@@ -442,6 +484,8 @@ def read_header(lines: list[str], title: str | None = None) -> Header:
             head.standfirst.append(strip_glued(line))
         else:
             labels.append(line)  # a section label or a site name
+            nxt = next((ln.strip() for ln in lines[i + 1:i + 3] if ln.strip()), "")
+            head.author = head.author or _name_byline(line, nxt)
         date_from += [i] * (len(date_lines) - len(date_from))
         i += 1
     if head.title is None and labels:

@@ -282,3 +282,28 @@ def test_a_journalist_or_researcher_in_the_news_is_article_text(tmp_path: Path) 
         "l'università e la ricerca.\n", "utf-8")
     boxed = read_source(path, tmp_path)
     assert boxed.paragraphs[-1].startswith("L'ateneo ha già depositato") and len(boxed.paragraphs) == 5
+
+
+@pytest.mark.parametrize(("name", "title", "author"), [
+    # "Site.it — Section" over the headline; "Name | day month, time" without "di" and without a year.
+    ("site_label_and_name_bylines.txt",
+     "Venezia, il porto di Marghera avrà una banchina per le navi elettriche entro il 2028", "Anna Mestrina"),
+    # The author's name in capitals on its own line over the date line.
+    ("caps_name_over_date_line.txt",
+     "Treviso, la cartiera di Carbonera assume 45 operai per la nuova linea del cartone riciclato",
+     "Luca Zero Branco"),
+])
+def test_a_site_label_is_not_the_title_and_a_bare_name_byline_is_the_author(name: str, title: str,
+                                                                              author: str) -> None:
+    a = read_source(FIXTURES / "reader" / name, FIXTURES)
+    assert (a.title, a.author) == (title, author)
+    assert not any(author in p or author.upper() in p for p in a.paragraphs)
+
+
+def test_a_section_label_over_a_date_line_is_not_an_author() -> None:
+    assert clean._name_byline("PRIMO PIANO", "18 novembre 2026 · 08:40") is None
+    assert clean._name_byline("Video Gallery", "18 novembre 2026") is None
+    assert clean._name_byline("Marta Riese", "La giunta ha approvato il piano.") is None
+    assert clean._name_byline("Marta Riese | 17 novembre, 09:20", "") == "Marta Riese"
+    assert clean.looks_like_title("Ucraina - la tregua regge da tre giorni")
+    assert not clean.looks_like_title("TelcoItalia.news — Regole & Authority")
