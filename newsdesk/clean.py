@@ -20,10 +20,13 @@ URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de|di|da|del|della|van|von|[A-ZÀ-Ý][\w'’.-]+)){0,3}"
 # "di Marco Firenze", "a cura di Redazione Tech", "By Jane Doe", "Di Alessandro Rimini", possibly
 # followed by a date or a reading time after a separator ("di Nadia Ancona — 21 agosto 2026").
-BYLINE_RE = re.compile(rf"^(?:di|by|a cura di|testo di|articolo di)\s+(?P<author>{_NAME})\s*(?:$|[·|•,—–-])",
-                       re.IGNORECASE)
+# A second author: "di Mario Rossi e Luca Neri", "di Sara Locri con Ada Neri", "di A. Rossi, L. Neri".
+_SECOND = rf"(?:\s*(?:,|\s(?:e|ed|and|con|&))\s+(?P<second>(?-i:{_NAME})))?"
+BYLINE_RE = re.compile(rf"^(?:di|by|a cura di|a cura della|testo di|testo e foto di|articolo di|"
+                       r"(?:dal nostro|dalla nostra) (?:inviat[oa]|corrispondente)(?: a \w+)?,?)"
+                       rf"\s+(?P<author>(?-i:{_NAME})){_SECOND}\s*(?:$|[·|•,—–-])", re.IGNORECASE)
 # A byline inside a metadata line: "Pubblicato: 17/09/2026 · di Giorgio Lecce · 6 minuti di lettura".
-INNER_BYLINE_RE = re.compile(rf"(?:^|[·|•—–]\s*)(?:di|by|a cura di)\s+(?P<author>{_NAME})\s*(?:$|[·|•,—–-])")
+INNER_BYLINE_RE = re.compile(rf"(?:^|[·|•—–]\s*)(?:di|by|a cura di)\s+(?P<author>{_NAME}){_SECOND}\s*(?:$|[·|•,—–-])")
 READ_TIME_RE = re.compile(r"(?:\b\d+\s*(?:mins?|minuti?)\b(?:\s*(?:read|di lettura))?"
                           r"|tempo di lettura|lettura:?\s*\d+)", re.IGNORECASE)
 # "HDblog.it Sep 25, 2025 · 2 mins read": publisher, date, reading time.
@@ -197,7 +200,9 @@ def byline(line: str) -> str | None:
     m = BYLINE_RE.match(line.strip()) or INNER_BYLINE_RE.search(line)
     if not m or len(line) > 140:
         return None
-    return m.group("author").strip(" .,")
+    names = [m.group("author").strip(" .,"), (m.group("second") or "").strip(" .,")]
+    # "di MARIO ROSSI": the name as it is written elsewhere.
+    return ", ".join(n.title() if n.isupper() and len(n) > 4 else n for n in names if n)
 
 
 META_SPLIT_RE = re.compile(r"\s+[·|•—–]\s+|\s+-\s+")

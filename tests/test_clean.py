@@ -307,3 +307,20 @@ def test_a_section_label_over_a_date_line_is_not_an_author() -> None:
     assert clean._name_byline("Marta Riese | 17 novembre, 09:20", "") == "Marta Riese"
     assert clean.looks_like_title("Ucraina - la tregua regge da tre giorni")
     assert not clean.looks_like_title("TelcoItalia.news — Regole & Authority")
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("di Mario Rossi e Luca Bianchi", "Mario Rossi, Luca Bianchi"),  # two authors
+    ("di Francesca Sironi con Luca Neri", "Francesca Sironi, Luca Neri"),
+    ("Pubblicato: 17/09/2026 · di Giorgio Lecce e Ada Neri · 6 minuti di lettura", "Giorgio Lecce, Ada Neri"),
+    ("di Mario Rossi, inviato a Bruxelles", "Mario Rossi"),  # what follows the comma is no name
+    ("Di MARIO ROSSI", "Mario Rossi"),  # in capitals
+    ("A cura della Redazione", "Redazione"),  # a desk
+    ("Testo e foto di Paolo Neri", "Paolo Neri"),
+    ("dalla nostra inviata a Kiev, Giulia Neri", "Giulia Neri"),
+    ("di Mario Rossi e altri", None),
+    ("di fronte al municipio", None),  # "di" and small letters: no byline
+    ("di recente", None),
+])
+def test_byline_variants_name_their_authors(line: str, author: str | None) -> None:
+    assert clean.byline(line) == author
