@@ -164,12 +164,23 @@ LIVE_TIME_RE = re.compile(rf"^{_CLOCK}$", re.IGNORECASE)
 LIVE_TIME_FRONT_RE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–—|·:]\s*)?(?=[A-ZÀ-Ý«\"“])", re.IGNORECASE)
 
 
+# A navigation menu pasted as one line: "Home | Cronaca | Economia | Lavoro | Cagliari | Sassari | ...".
+MENU_LINE_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{3,}|\t+")
+MENU_LINE_MIN_ITEMS = 5
+
+
+def is_menu_line(line: str) -> bool:
+    parts = [p for p in MENU_LINE_SPLIT_RE.split(line.strip()) if p]
+    return (len(parts) >= MENU_LINE_MIN_ITEMS and all(len(p.split()) <= 3 and p[:1].isupper() for p in parts)
+            and not is_terminated(line))
+
+
 def is_chrome(line: str) -> bool:
     """A line of page furniture, never article text."""
     key = _key(line)
     if not key:
         return False
-    return (is_share_line(line) or is_related_heading(line) or is_caption(line)
+    return (is_share_line(line) or is_related_heading(line) or is_caption(line) or is_menu_line(line)
             or bool(COMMENTS_RE.match(key)) or bool(LIVE_TIME_RE.match(key)) or key.startswith(CHROME_PREFIXES)
             or (bool(PROMPT_RE.search(key)) and len(key.split()) <= PROMPT_MAX_WORDS)
             or (bool(READ_TIME_RE.search(key)) and len(key.split()) <= 12 and not is_terminated(line))

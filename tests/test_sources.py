@@ -434,3 +434,18 @@ def test_a_short_headline_right_under_a_pasted_menu_is_still_the_title(tmp_path:
     path.write_text(text, "utf-8")
     a = read_source(path, tmp_path)
     assert a.title == "Pordenone, padiglione da 12 milioni" and a.author == "Stefano Cordenons"
+
+
+def test_a_menu_pasted_as_one_long_line_is_not_where_the_text_begins(tmp_path: Path) -> None:
+    # The site's name, then the whole menu on one line of over 200 characters (which reads as text
+    # by its length), a section label, the headline.
+    menu = " | ".join(["Home", "Cronaca", "Politica", "Economia", "Lavoro", "Sport", "Cultura e Spettacoli",
+                       "Pordenone", "Udine", "Gorizia", "Trieste", "Belluno", "Treviso", "Edizione digitale",
+                       "Necrologie", "Annunci", "Meteo", "Podcast", "Contatti"])
+    text = (READER / "big_top_menu.txt").read_text("utf-8").split("\n\n", 1)[1]
+    path = tmp_path / "seeds" / "menu_line.txt"
+    path.parent.mkdir()
+    path.write_text(f"Friuli Economia & Lavoro\n{menu}\nECONOMIA\n{text}", "utf-8")
+    a = read_source(path, tmp_path)
+    assert a.title == "Pordenone, la fiera apre un padiglione per l'agroalimentare da 12 milioni"
+    assert len(a.paragraphs) == 3 and "Necrologie" not in a.body
