@@ -684,28 +684,41 @@ def _unmark_comment_wrappers(tree: Any) -> bool:
     return changed
 
 
-def _prepared(text: str, rel: str) -> str:
-    """The saved page as trafilatura should see it; a frameset page is refused (its article is elsewhere)."""
+NOFRAMES_MIN_CHARS = 400  # an article, not a note that the browser needs frames
+NOFRAMES_RE = re.compile(r"<noframes\b[^>]*>(?P<inner>.*?)</noframes\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _noframes_page(text: str) -> str:
+    """A frameset page's <noframes> part as a page of its own (an old site's copy of the article for
+    browsers without frames), with the page's <head>; the page itself when it has none."""
+    m = NOFRAMES_RE.search(text)
+    if m is None or len(" ".join(re.sub(r"<[^>]*>", " ", m.group("inner")).split())) < NOFRAMES_MIN_CHARS:
+        return text  # none, or "Il tuo browser non supporta i frame"
+    head = re.search(r"<head\b.*?</head\s*>", text, re.IGNORECASE | re.DOTALL)
+    inner = re.sub(r"</?(?:body|html)\b[^>]*>", "", m.group("inner"), flags=re.IGNORECASE)
+    return f"<html>{head.group(0) if head else ''}<body>{inner}</body></html>"
+
+
+def _prepared(text: str) -> tuple[str, list[str]]:
+    """(the saved page as trafilatura should see it, the addresses of its frames when it is a
+    frameset page: its article is in one of them, not in the page)."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(text)
     except (ValueError, lxml.etree.ParserError):
-        return text
+        return text, []
     frames = _frames(tree)
-    if frames:
-        shown_frames = ", ".join(shown(f) for f in frames[:4])
-        raise SourceError(rel, f"a frameset page: the article is in one of its frames ({shown_frames:.200}), not in "
-                          "this file; open the article's frame on its own (right-click it, 'Open frame in new "
-                          "tab') and save that page")
     if _unmark_comment_wrappers(tree):
-        return str(lxml.html.tostring(tree.getroottree(), encoding="unicode"))
-    return text
+        return str(lxml.html.tostring(tree.getroottree(), encoding="unicode")), frames
+    return text, frames
 
 
 def _parse_html(text: str, rel: str, sha: str) -> SourceArticle:
     text = IMAGE_CAPTION_RE.sub(r"\1", text)
-    page = _prepared(text, rel)
+    page, frames = _prepared(text)
+    if frames:
+        text = page = _noframes_page(text)
     title = clean.html_title(text)
     published = dates.html_date(text)
     author = clean.html_author(text)  # a marked byline element; else trafilatura's guess
@@ -726,5 +739,10 @@ def _parse_html(text: str, rel: str, sha: str) -> SourceArticle:
             return parse_plain_text("\n\n".join(str(doc["text"]).split("\n")), rel, sha, meta, page=True)
         except SourceError as exc:  # no body after the title: try the next mode
             problem = exc
+    if frames:  # a frameset page whose <noframes> holds no article either
+        shown_frames = ", ".join(shown(f) for f in frames[:4])
+        raise SourceError(rel, f"a frameset page: the article is in one of its frames ({shown_frames:.200}), not in "
+                          "this file; open the article's frame on its own (right-click it, 'Open frame in new "
+                          "tab') and save that page")
     raise problem or SourceError(rel, "no article text found in the HTML page; save the article page itself, "
                                  "or paste its text into a .txt file")

@@ -449,3 +449,15 @@ def test_a_menu_pasted_as_one_long_line_is_not_where_the_text_begins(tmp_path: P
     a = read_source(path, tmp_path)
     assert a.title == "Pordenone, la fiera apre un padiglione per l'agroalimentare da 12 milioni"
     assert len(a.paragraphs) == 3 and "Necrologie" not in a.body
+
+
+def test_a_frameset_page_with_the_article_in_its_noframes_is_read(tmp_path: Path) -> None:
+    article = (READER / "article_in_comments_wrapper.html").read_text("utf-8")
+    body = article[article.index("<h1"):article.index('<div class="comments-area">')]
+    page = (READER / "frameset_page.html").read_text("utf-8").replace(
+        "<p>Il tuo browser non supporta i frame.</p>", body)
+    path = tmp_path / "seeds" / "frames.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    a = read_source(path, tmp_path)
+    assert a.title == "Cremona, riapre il ponte sul Po dopo due anni di lavori" and len(a.paragraphs) == 4
