@@ -659,8 +659,9 @@ def parse_html(text: str, rel: str, sha: str) -> SourceArticle:
 # drops it as the comment section, and the article in it with it. An element holding the headline
 # or the article's body is never the comment section.
 COMMENT_MARK_RE = re.compile(r"comment", re.IGNORECASE)
-ARTICLE_PART_XPATH = (".//h1 | .//article | .//*[@itemprop='articleBody'] | .//*[contains(@class, 'entry-content')]"
-                      " | .//*[contains(@class, 'article-body')] | .//*[contains(@class, 'post-content')]")
+ARTICLE_PART_XPATH = (".//h1 | .//*[@itemprop='articleBody'] | .//*[contains(@class, 'entry-content')]"
+                      " | .//*[contains(@class, 'article-body')] | .//*[contains(@class, 'post-content')]"
+                      " | .//article[not(contains(@class, 'comment')) and not(contains(@id, 'comment'))]")
 
 
 def _frames(tree: Any) -> list[str]:
