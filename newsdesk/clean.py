@@ -396,7 +396,16 @@ def _bare_name(text: str) -> str | None:
     words = text.split()
     if not (2 <= len(words) <= 3 and NAME_RE.match(text)) or any(w.casefold() in SECTION_WORDS for w in words):
         return None
-    return text
+    return None if _is_place(text) else text
+
+
+def _is_place(text: str) -> bool:
+    """A city, country or region the gazetteer knows ("Reggio Emilia" over the date line is a dateline)."""
+    from . import geo
+
+    gazetteer = geo.gazetteer()
+    keys = {text.casefold(), text.casefold().replace(" ", "-")}  # "Emilia Romagna" as "Emilia-Romagna"
+    return any(key in gazetteer.cities or any(key in names for names in gazetteer.names.values()) for key in keys)
 
 
 def _name_byline(line: str, next_line: str) -> str | None:

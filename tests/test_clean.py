@@ -304,6 +304,8 @@ def test_a_section_label_over_a_date_line_is_not_an_author() -> None:
     assert clean._name_byline("PRIMO PIANO", "18 novembre 2026 · 08:40") is None
     assert clean._name_byline("Video Gallery", "18 novembre 2026") is None
     assert clean._name_byline("Marta Riese", "La giunta ha approvato il piano.") is None
+    for place in ("Reggio Calabria", "Emilia Romagna", "Stati Uniti"):  # a place over the date: a dateline
+        assert clean._name_byline(place, "12 novembre 2026") is None
     assert clean._name_byline("Marta Riese | 17 novembre, 09:20", "") == "Marta Riese"
     assert clean.looks_like_title("Ucraina - la tregua regge da tre giorni")
     assert not clean.looks_like_title("TelcoItalia.news — Regole & Authority")
