@@ -24,7 +24,8 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de|di|da|del|della|van|von|[A-ZÀ-Ý][\w
 _SECOND = rf"(?:\s*(?:,|\s(?:e|ed|and|con|&))\s+(?P<second>(?-i:{_NAME})))?"
 BYLINE_RE = re.compile(rf"^(?:di|by|a cura di|a cura della|testo di|testo e foto di|articolo di|"
                        r"(?:dal nostro|dalla nostra) (?:inviat[oa]|corrispondente)(?: a \w+)?,?)"
-                       rf"\s+(?P<author>(?-i:{_NAME})){_SECOND}\s*(?:$|[·|•,—–-])", re.IGNORECASE)
+                       rf"\s+(?P<author>(?-i:{_NAME})|redazione(?:\s+(?-i:{_NAME}))?){_SECOND}\s*(?:$|[·|•,—–-])",
+                       re.IGNORECASE)
 # A byline inside a metadata line: "Pubblicato: 17/09/2026 · di Giorgio Lecce · 6 minuti di lettura".
 INNER_BYLINE_RE = re.compile(rf"(?:^|[·|•—–]\s*)(?:di|by|a cura di)\s+(?P<author>{_NAME}){_SECOND}\s*(?:$|[·|•,—–-])")
 READ_TIME_RE = re.compile(r"(?:\b\d+\s*(?:mins?|minuti?)\b(?:\s*(?:read|di lettura))?"
@@ -212,6 +213,8 @@ def byline(line: str) -> str | None:
     if not m or len(line) > 140:
         return None
     names = [m.group("author").strip(" .,"), (m.group("second") or "").strip(" .,")]
+    if names[0].startswith("redazione"):  # "a cura della redazione": the desk
+        names[0] = "R" + names[0][1:]
     # "di MARIO ROSSI": the name as it is written elsewhere.
     return ", ".join(n.title() if n.isupper() and len(n) > 4 else n for n in names if n)
 
@@ -415,8 +418,12 @@ def _name_byline(line: str, next_line: str) -> str | None:
         dated = all(DAY_OR_TIME_RE.match(p.strip()) and any(ch.isdigit() for ch in p) for p in parts[1:])
         return _bare_name(parts[0]) if dated else None
     if next_line and (is_meta_line(next_line) or dates.is_date_line(next_line)) and byline(next_line) is None:
-        return _bare_name(line)
+        return _bare_name(line) or (line.strip().title() if DESK_RE.match(line.strip()) else None)
     return None
+
+
+# A desk's byline on its own line: "Redazione", "REDAZIONE ONLINE", "La Redazione".
+DESK_RE = re.compile(r"^(?:la\s+)?redazione(?:\s+[\w]+){0,2}$", re.IGNORECASE)
 
 
 def looks_like_subheading(line: str, next_line: str) -> bool:

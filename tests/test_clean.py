@@ -307,6 +307,7 @@ def test_a_section_label_over_a_date_line_is_not_an_author() -> None:
     for place in ("Reggio Calabria", "Emilia Romagna", "Stati Uniti"):  # a place over the date: a dateline
         assert clean._name_byline(place, "12 novembre 2026") is None
     assert clean._name_byline("Marta Riese | 17 novembre, 09:20", "") == "Marta Riese"
+    assert clean._name_byline("REDAZIONE ONLINE", "18 novembre 2026 · 08:40") == "Redazione Online"
     assert clean.looks_like_title("Ucraina - la tregua regge da tre giorni")
     assert not clean.looks_like_title("TelcoItalia.news — Regole & Authority")
 
@@ -323,6 +324,8 @@ def test_a_section_label_over_a_date_line_is_not_an_author() -> None:
     ("di Mario Rossi e altri", None),
     ("di fronte al municipio", None),  # "di" and small letters: no byline
     ("di recente", None),
+    ("a cura della redazione", "Redazione"),
+    ("di Redazione Economia", "Redazione Economia"),
 ])
 def test_byline_variants_name_their_authors(line: str, author: str | None) -> None:
     assert clean.byline(line) == author
