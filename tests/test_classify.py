@@ -95,6 +95,31 @@ def inflected_forms(cue: str) -> set[str]:
     return forms
 
 
+def verb_forms(cue: str) -> set[str]:
+    """A verb cue as news reports it: the third persons of the present and the future and the past
+    participle ("investire" -> "investe", "investono", "investirà", "investito", "investiti"), each
+    only when simplemma knows it as a form of that verb; the rest of a phrase stays ("mettere sul
+    piatto" -> "mette sul piatto")."""
+    first, *rest = cue.split()
+    if not first.isalpha() or not first.islower() or not _is_verb(first) or (
+            _known(first[:-1] + "i") and simplemma.lemmatize(first[:-1] + "i", lang="it") == first):
+        return set()  # not a verb, or an adjective too ("militare": "militari"), written for that
+    stem, ending = first[:-3], first[-3:]
+    future = stem + ("erà" if ending in ("are", "ere") else "irà")
+    if ending == "are":
+        forms = [stem + "a", stem + "ano", stem + "ato", stem + "ati", future]
+    elif ending == "ere":
+        forms = [stem + "e", stem + "ono", future]  # participles of -ere verbs are irregular
+    else:
+        forms = [stem + "e", stem + "ono", stem + "isce", stem + "iscono", stem + "ito", stem + "iti", future]
+    return {" ".join([f, *rest]) for f in forms if _known(f) and simplemma.lemmatize(f, lang="it") == first}
+
+
+VERB_SENTENCE = "Secondo il comunicato di ieri la società {} già da qualche mese, ha spiegato il portavoce."
+VERB_CASES = sorted({(topic.id, cue, form) for topic in taxonomy().topics.values()
+                     for cue in (c.removeprefix(WEAK_MARK) for c in topic.cues) for form in verb_forms(cue)})
+
+
 CASES = sorted({(topic.id, cue, form) for topic in taxonomy().topics.values()
                 for cue in (c.removeprefix(WEAK_MARK) for c in topic.cues) for form in {cue, *inflected_forms(cue)}})
 
@@ -108,6 +133,20 @@ def test_the_form_generator_knows_italian() -> None:
     assert inflected_forms("sovranità") == set()
     assert inflected_forms("Pechino") == set()
     assert len(CASES) > 250
+    assert verb_forms("investire") == {"investe", "investono", "investito", "investiti", "investirà"}
+    assert verb_forms("mettere sul piatto") >= {"mette sul piatto", "metterà sul piatto"}
+    assert verb_forms("energia") == verb_forms("Pechino") == verb_forms("solare") == set()
+    assert len(VERB_CASES) > 50
+
+
+@pytest.mark.parametrize(("topic", "cue", "form"), VERB_CASES)
+def test_every_verb_cue_matches_its_conjugated_forms(topic: str, cue: str, form: str) -> None:
+    hits = cue_hits(VERB_SENTENCE.format(form), "it")
+    assert topic in {c.topic for c in hits}, f"{cue!r} does not match {form!r}"
+
+
+def test_the_verb_sentence_is_no_cue() -> None:
+    assert cue_hits(VERB_SENTENCE.format("cresce"), "it") == []
 
 
 @pytest.mark.parametrize(("topic", "cue", "form"), CASES)
@@ -416,3 +455,11 @@ def test_a_money_act_only_further_down_is_context() -> None:
     body = SOLAR_STORY.replace("Con un investimento di 1,1 miliardi di dollari, sarà", "Sarà")
     body += "\n\nL’investimento complessivo è di 1,1 miliardi di dollari."
     assert find_topics(title, body, "it") == ["energy"]
+
+
+def test_an_ai_gigafactory_is_a_data_center_not_a_car_plant() -> None:
+    # the EU's "AI gigafactories" are computing campuses; a gigafactory alone makes batteries
+    hits = cue_hits("Bruxelles finanzierà cinque gigafactory dell’AI, la prima a Torino.", "it")
+    assert {c.topic for c in hits} == {"investment", "data-centers"}
+    car_plant = cue_hits("La gigafactory di batterie di Termoli è ferma.", "it")
+    assert [c.topic for c in car_plant] == ["mobility", "mobility"]
