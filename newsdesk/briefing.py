@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
+import math
 import os
 import re
 import tempfile
@@ -64,6 +65,16 @@ class FigureEntry(Model):
     unit: NonEmpty
     en: NonEmpty
     it: NonEmpty
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: int | float) -> int | float:
+        # YAML's .nan and .inf are floats; the briefing index stores them as JSON null, which
+        # then fails validation on every later build.
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value!r} is not a number a figure can have; write the value in digits, "
+                             "e.g. 48600000000")
+        return value
 
 
 class Source(Model):

@@ -354,6 +354,9 @@ BRIEFING_ERRORS = {
     "added-feb-30.md": "field 'added': not a calendar date; write a real date as YYYY-MM-DD (got '2025-02-30')",
     "date-quoted.md": "field 'date': expected a date written YYYY-MM-DD without quotes (got '2025-11-10')",
     "title-empty.md": "field 'title': is empty; write a value (got '')",
+    # The briefing index stores NaN as JSON null: render then failed on every build, for every briefing.
+    "figure-not-a-number.md": "field 'figures[0].value': nan is not a number a figure can have; write the value "
+                              "in digits, e.g. 48600000000 (got nan)",
     "source-url-javascript.md": "field 'source.url': expected an http:// or https:// URL (got 'javascript:alert(1)')",
     "source-file-outside.md": "field 'source.file': expected seeds/<file name> (or null for a hand-written "
                               "briefing) (got '../../etc/passwd')",
