@@ -47,8 +47,31 @@ YamlDate = Annotated[date, Strict()]  # an unquoted YAML date; "2025-09-25" in q
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# Characters no text field may hold: C0 controls but tab and newline, DEL, C1 controls, and the
+# two non-characters XML forbids. YAML's escapes ("\x0b", "\e") make them; an RSS feed holding
+# one is not well-formed XML, so every reader of the feed fails on it.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without the characters CONTROL_RE finds (what the build writes never holds one)."""
+    return CONTROL_RE.sub("", text)
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        for n, text in enumerate(texts):
+            found = CONTROL_RE.search(text) if isinstance(text, str) else None
+            if found is not None:
+                where = f" (entry {n + 1})" if isinstance(value, list) else ""
+                raise ValueError(f"has a control character{where}, {shown(found.group())}; delete it (a YAML "
+                                 "escape such as \\x0b or \\e in a quoted value makes one)")
+        return value
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]

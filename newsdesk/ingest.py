@@ -16,7 +16,7 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -35,6 +35,7 @@ from .briefing import (
     is_pristine,
     parse_briefing,
     render_briefing,
+    strip_controls,
     write_atomic,
 )
 from .cache import BriefingIndex, IndexEntry
@@ -147,7 +148,7 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
     a = draft.article
     job = draft.job
     n_sum = len(draft.summary)
-    translated = job.result if job else None
+    translated = [strip_controls(t) for t in job.result] if job and job.result else None
     engine = job.engine if job and translated else "pending"
     if draft.language == "en":
         # The English is the source; the Italian page needs the translation. Without one it
@@ -350,10 +351,25 @@ def known_articles(root: Path, existing: list[IndexEntry], items: list[Item], in
 
 # ---- the steps -----------------------------------------------------------------------------------
 
+def without_controls(article: SourceArticle) -> SourceArticle:
+    """The article without control characters (briefing.CONTROL_RE), which a briefing may not
+    hold: a header's YAML escapes ("\\x01") and an HTML page's character references (&#1;)
+    make them after the decoder has removed the raw ones."""
+    def plain(text: str | None) -> str | None:
+        return strip_controls(text).strip() or None if text is not None else None
+
+    title = strip_controls(article.title).strip()
+    if not title:
+        raise SourceError(article.path, "the title is only control characters; put the headline on the first line")
+    return replace(article, title=title, url=plain(article.url), publisher=plain(article.publisher),
+                   author=plain(article.author),
+                   blocks=tuple(replace(b, text=strip_controls(b.text)) for b in article.blocks))
+
+
 def analyse_item(root: Path, item: Item, known: Known, taken: set[str], added_today: date,
                  report: Report) -> Draft | None:
     """Parse the seed, skip a duplicate (a warning), analyse."""
-    article = read_source(item.path, root, item.raw)
+    article = without_controls(read_source(item.path, root, item.raw))
     report.warnings.extend(article.warnings)  # header fields ignored
     assert item.raw is not None
     dup = known.duplicate_of(item.rel, article, item.raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,22 @@ def test_header_title_on_two_lines_is_one_line_title(project: Path, capsys: pyte
     assert run(capsys, "ingest", "--root", str(project), "--engines", "").code == 0
     b = read_briefing(project / "briefings" / "enel-investe-al-sud.md", project)
     assert b.meta.source.title == "Enel investe al Sud"
+
+
+def test_control_characters_from_yaml_escapes_reach_no_briefing_and_no_feed(project: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """YAML escapes in a seed's header ("\\x01", "\\e") make control characters after the decoder
+    has removed the raw ones. They reached the briefing, and both RSS feeds then held one: not
+    well-formed XML, so a feed reader refused the whole feed."""
+    shutil.copy(ATTACK / "seeds" / "header_control_escapes.md", project / "seeds")
+    result = run(capsys, "build", "--root", str(project), "--engines", "")
+    assert result.code == 0, result.err
+    (new,) = set(built(project)) - set(REAL)
+    b = read_briefing(project / "briefings" / new, project)  # would fail: the schema refuses control characters
+    assert b.meta.source.title == "Enel apre un impianto a Roma"
+    for lang in ("en", "it"):
+        feed = ET.fromstring((project / "docs" / lang / "feed.xml").read_bytes())
+        assert "Enel apre un impianto a Roma" in [t.text for t in feed.iter("title")]
 
 
 def test_seed_whose_briefing_would_be_too_big_is_that_seeds_error(project: Path, monkeypatch: pytest.MonkeyPatch,

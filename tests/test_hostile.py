@@ -355,6 +355,11 @@ BRIEFING_ERRORS = {
     "date-quoted.md": "field 'date': expected a date written YYYY-MM-DD without quotes (got '2025-11-10')",
     "title-empty.md": "field 'title': is empty; write a value (got '')",
     # The briefing index stores NaN as JSON null: render then failed on every build, for every briefing.
+    # A YAML escape made a character that is not well-formed XML: both RSS feeds broke.
+    "title-control-character.md": "field 'title': has a control character, \\x0b; delete it (a YAML escape such "
+                                  "as \\x0b or \\e in a quoted value makes one) (got 'COP30 opens\\x0b in Brazil')",
+    "author-terminal-escape.md": "field 'source.author': has a control character, \\x1b; delete it (a YAML escape "
+                                 "such as \\x0b or \\e in a quoted value makes one) (got 'Mario \\x1b[31mRossi')",
     "figure-not-a-number.md": "field 'figures[0].value': nan is not a number a figure can have; write the value "
                               "in digits, e.g. 48600000000 (got nan)",
     "source-url-javascript.md": "field 'source.url': expected an http:// or https:// URL (got 'javascript:alert(1)')",
