@@ -247,8 +247,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from .briefing import one_per_article
+    from .briefing import one_per_article, read_one
     from .cache import BriefingIndex
+    from .errors import BriefingError
     from .site import Stored, render_site
 
     # From the briefing index: unchanged briefings are not parsed again (see site.render_site).
@@ -260,7 +261,19 @@ def run_render(args: argparse.Namespace) -> int:
     # One article, two briefings: the same check as load_briefings; the first is rendered.
     unique, twice = one_per_article(entries, lambda e: e.source_url or e.source_sha256)
     errors += twice
-    briefings = [Stored(e.slug, e.meta(), e.path, e.sha256) for e in unique]
+    briefings = []
+    for e in unique:
+        try:
+            meta = e.meta()
+        except ValueError:
+            # A row the schema refuses (written by an older newsdesk, whose schema allowed more,
+            # or tampered with: the cache is not trusted): the file itself decides.
+            try:
+                meta = read_one(args.root / e.path, e.path)[0].meta
+            except BriefingError as exc:
+                errors.append(exc)
+                continue
+        briefings.append(Stored(e.slug, meta, e.path, e.sha256))
     _print_briefing_errors(errors, args.verbose)
     try:
         found = stories.update(args.root, briefings)
