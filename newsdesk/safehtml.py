@@ -10,6 +10,10 @@ ones. The page template embeds the result as an HTML block, which MkDocs passes 
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import markdown
@@ -23,6 +27,39 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # only these classes survive, so a body cannot borrow the theme's other classes.
 ADMONITION_TYPES = {"note", "info", "tip", "warning", "danger", "example", "quote"}
 CLASSES = {"div": {"admonition", *ADMONITION_TYPES}, "p": {"admonition-title"}}
+# Python-Markdown is quadratic or worse on some text: 5 KB of '[' took 9 s, 20 KB of '- - -'
+# lines or of nested links over 14 s, and 500 nested list levels exceed Python's recursion limit.
+# A real body converts in a few milliseconds; one that takes longer than this is refused.
+MAX_SECONDS = 2.0
+
+
+class TooComplexError(ValueError):
+    """Markdown that cannot be converted within MAX_SECONDS, or is nested too deep."""
+
+
+class _Expired(BaseException):
+    """Raised by the timer; a BaseException so that no `except Exception` on the way swallows it."""
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` (a SIGALRM timer). Only the main thread of a process
+    receives signals, and an outer timer is never replaced: elsewhere the block runs unbounded."""
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +88,18 @@ def clean(fragment: str) -> str:
 
 
 def body_html(text: str) -> str:
-    """A briefing body (Markdown) as sanitised HTML."""
+    """A briefing body (Markdown) as sanitised HTML; TooComplexError when Python-Markdown cannot
+    convert it within MAX_SECONDS."""
     md = _converter()
-    md.reset()
-    return clean(md.convert(text))
+    try:
+        with _deadline(MAX_SECONDS):
+            md.reset()
+            converted = md.convert(text)
+    except _Expired:
+        _converter.cache_clear()  # interrupted anywhere: never reuse that converter
+        raise TooComplexError(f"its Markdown takes over {MAX_SECONDS:g} s to convert (long runs of '[', '<' or "
+                         "'- - -' lines, or deeply nested lists and quotes, are slow to parse)") from None
+    except RecursionError:
+        _converter.cache_clear()
+        raise TooComplexError("its lists or quotes are nested too deep to convert") from None
+    return clean(converted)

@@ -35,9 +35,9 @@ from markdown.extensions.toc import slugify
 from . import datafiles, geo, names, sitemaps, stories, worldmap
 from .briefing import Briefing, BriefingMeta, briefing_error, decode_text, parse_briefing, split_front, write_atomic
 from .classify import taxonomy
-from .errors import NewsdeskError
+from .errors import BriefingError, NewsdeskError
 from .markup import md_text
-from .safehtml import body_html
+from .safehtml import TooComplexError, body_html
 from .safety import read_checked
 from .urls import site_url
 
@@ -265,10 +265,15 @@ def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | Non
             note.append(str(t["not_reviewed"]))
     note.append(str(t["extractive"]))
     kind = "warning" if engine == "pending" or (engine == "apertium" and not m.reviewed) else "info"
+    try:
+        html_body = body_html(body)
+    except TooComplexError as exc:  # that briefing's failure: render leaves it out and builds the others
+        where = "the body" if lang == "en" else "the Italian text (it.summary, it.key_points)"
+        raise BriefingError(b.path, [f"{where}: {exc}; simplify its Markdown"]) from None
     return render("briefing.md.j2", t=t, title=title_of(b, lang), key=key,
                   description=m.description if lang == "en" else summary_of(b, lang),
                   show_original=lang == "en" or src.language != lang, src=src, when=when,
-                  minutes=minutes, chips=chips_of(b, lang), body=body_html(body), figures=figures,
+                  minutes=minutes, chips=chips_of(b, lang), body=html_body, figures=figures,
                   original_lang=src.language if src.language != lang else "",
                   names=named, note=note, note_kind=kind, story=story, title_id=heading_id(title_of(b, lang)),
                   figures_id=heading_id(t["key_figures"]), names_id=heading_id(t["entities"]))

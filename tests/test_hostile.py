@@ -567,6 +567,45 @@ def test_a_bug_rendering_one_page_is_that_briefings_error(project: Path, monkeyp
     assert "IndexError: list index out of range" in capsys.readouterr().err.splitlines()
 
 
+SLOW_BODIES = {
+    # 1 KB of '- ': RecursionError inside Python-Markdown, reported as a bug in newsdesk.
+    "body-nested-lists.md": "the body: its lists or quotes are nested too deep to convert; simplify its Markdown",
+    # 10 KB of '[': 27 s in Python-Markdown (quadratic or worse: 5 KB 9 s, 200 KB more than an hour).
+    "body-slow-markdown.md": "the body: its Markdown takes over 2 s to convert (long runs of '[', '<' or '- - -' "
+                             "lines, or deeply nested lists and quotes, are slow to parse); simplify its Markdown",
+}
+
+
+@pytest.mark.parametrize("case", sorted(SLOW_BODIES))
+def test_a_body_markdown_cannot_convert_in_time_is_that_briefings_error(case: str, project: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    shutil.copy(FIXTURES / "briefings" / "handwritten-valid.md", project / "briefings")
+    shutil.copy(HOSTILE / "briefings" / case, project / "briefings")
+    start = time.monotonic()
+    result = run(capsys, "render", "--root", str(project))
+    assert time.monotonic() - start < 20
+    assert result.code == 1
+    assert result.errors == [f"error: briefings/{case}: {SLOW_BODIES[case]}"]
+    assert rendered(project, "en") == ["handwritten-valid.md"]
+    assert rendered(project, "it") == sorted(["handwritten-valid.md", case])  # its Italian text is fine
+
+
+def test_a_refused_body_leaves_no_timer_and_the_next_body_converts() -> None:
+    import signal
+
+    from newsdesk.safehtml import TooComplexError, body_html
+
+    handler = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(TooComplexError):
+        body_html("[" * 10_000)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is handler
+    assert body_html("**bold** and [a link](https://example.org/)") == \
+        '<p><strong>bold</strong> and <a href="https://example.org/" rel="noopener noreferrer">a link</a></p>'
+
+
 def test_two_briefings_of_one_article_render_the_first_only(project: Path,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
     handwritten(project, "aa-first", "https://example.org/same")
