@@ -76,11 +76,25 @@ class Model(BaseModel):
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
+# Every card a briefing is on repeats its titles and summary, and it is on the listing of each of
+# its topics, regions (up to 259), organisations and people: without limits a 900 KB briefing
+# made 333 MB of pages, and 3,000 names 6,000 pages. Real briefings are far below: titles of
+# about 100 characters, one-sentence descriptions (summarize keeps sentences under 1,000), a
+# dozen names.
+MAX_TITLE = 2_000
+MAX_DESCRIPTION = 4_000
+MAX_SUMMARY = 20_000
+MAX_NAMES = 100  # per kind
+MAX_NAME = 200
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+Names = Annotated[list[Name], Field(max_length=MAX_NAMES)]
+
 
 class Entities(Model):
-    organizations: list[NonEmpty] = []
-    people: list[NonEmpty] = []
-    products: list[NonEmpty] = []
+    organizations: Names = []
+    people: Names = []
+    products: Names = []
 
 
 class FigureEntry(Model):
@@ -101,7 +115,7 @@ class FigureEntry(Model):
 
 
 class Source(Model):
-    title: NonEmpty
+    title: Title
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
     author: str | None = None
     publisher: str | None = None
@@ -111,8 +125,8 @@ class Source(Model):
 
 
 class Italian(Model):
-    title: NonEmpty
-    summary: NonEmpty
+    title: Title
+    summary: Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY)]
     key_points: list[NonEmpty] = []
 
 
@@ -162,11 +176,12 @@ class Translation(Model):
 class BriefingMeta(Model):
     """The front matter of every briefing."""
 
-    title: NonEmpty  # English (the original title while the translation is pending)
+    title: Title  # English (the original title while the translation is pending)
     date: YamlDate | None = None  # publication date; null when the article does not say
     added: YamlDate  # when the briefing was added
     slug: Annotated[str, Field(pattern=SLUG_RE, max_length=80)]
-    description: NonEmpty  # one English sentence: feeds, cards, meta description
+    # One English sentence: feeds, cards, meta description.
+    description: Annotated[str, Field(min_length=1, max_length=MAX_DESCRIPTION)]
     topics: list[str] = []
     regions: list[str] = []
     entities: Entities = Entities()
@@ -262,6 +277,12 @@ def format_errors(exc: ValidationError) -> list[str]:
             message = "required field is missing"
         elif err["type"] == "string_too_short" and err.get("input") == "":
             message = "is empty; write a value"
+        elif err["type"] == "string_too_long":
+            message = (f"is {len(err.get('input', '')):,} characters long, over the limit of "
+                       f"{err.get('ctx', {}).get('max_length', 0):,}; shorten it")
+        elif err["type"] == "too_long":
+            message = (f"lists {err.get('ctx', {}).get('actual_length', 0):,} entries, over the limit of "
+                       f"{err.get('ctx', {}).get('max_length', 0):,}; keep the most important")
         elif err["type"] == "extra_forbidden":
             message = "unknown field (check the spelling; README lists the fields)"
         elif err["type"] == "date_type" and isinstance(err.get("input"), InvalidDate):

@@ -25,6 +25,9 @@ from slugify import slugify
 
 from . import geo, safety
 from .briefing import (
+    MAX_NAME,
+    MAX_NAMES,
+    MAX_TITLE,
     RESERVED_SLUGS,
     BriefingMeta,
     Entities,
@@ -177,7 +180,9 @@ def finish(draft: Draft) -> tuple[BriefingMeta, str]:
         description=en_summary[0],
         topics=draft.topics,
         regions=draft.regions,
-        entities=Entities(**draft.entities),
+        # The schema's limits (briefing.MAX_NAMES): the finder's first names, none over MAX_NAME.
+        entities=Entities(**{kind: [n for n in found if len(n) <= MAX_NAME][:MAX_NAMES]
+                             for kind, found in draft.entities.items()}),
         figures=draft.figures,
         source=Source(title=a.title, language=draft.language, author=a.author, publisher=a.publisher,
                       url=a.url, file=a.path, sha256=a.sha256),
@@ -351,6 +356,9 @@ def known_articles(root: Path, existing: list[IndexEntry], items: list[Item], in
 
 # ---- the steps -----------------------------------------------------------------------------------
 
+MAX_SEED_TITLE = MAX_TITLE // 2  # its translation must fit the briefing's limit too
+
+
 def without_controls(article: SourceArticle) -> SourceArticle:
     """The article without control characters (briefing.CONTROL_RE), which a briefing may not
     hold: a header's YAML escapes ("\\x01") and an HTML page's character references (&#1;)
@@ -361,6 +369,9 @@ def without_controls(article: SourceArticle) -> SourceArticle:
     title = strip_controls(article.title).strip()
     if not title:
         raise SourceError(article.path, "the title is only control characters; put the headline on the first line")
+    if len(title) > MAX_SEED_TITLE:
+        raise SourceError(article.path, f"the title is {len(title):,} characters long (a headline is at most "
+                          f"{MAX_SEED_TITLE:,}); put the headline alone on the first line")
     return replace(article, title=title, url=plain(article.url), publisher=plain(article.publisher),
                    author=plain(article.author),
                    blocks=tuple(replace(b, text=strip_controls(b.text)) for b in article.blocks))

@@ -173,6 +173,26 @@ def test_control_characters_from_yaml_escapes_reach_no_briefing_and_no_feed(proj
         assert "Enel apre un impianto a Roma" in [t.text for t in feed.iter("title")]
 
 
+def test_a_seed_naming_hundreds_of_people_makes_a_bounded_number_of_pages(project: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Every organisation and person gets a page in each language: a seed naming 300 people made
+    600 pages (2 MB of names, 100,000). The briefing keeps the first 100 of each kind."""
+    shutil.copy(ATTACK / "seeds" / "three_hundred_names.md", project / "seeds")
+    assert run(capsys, "build", "--root", str(project), "--engines", "").code == 0
+    b = read_briefing(project / "briefings" / "accordo-tra-molte-aziende-italiane-per-l-energia.md", project)
+    assert len(b.meta.entities.people) == 100
+    assert len(list((project / "docs" / "en" / "people").glob("*.md"))) < 110  # with the two real seeds' people
+
+
+def test_a_seed_title_over_the_limit_is_that_seeds_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ATTACK / "seeds" / "header_title_over_the_limit.md", project / "seeds")
+    result = run(capsys, "ingest", "--root", str(project), "--engines", "")
+    assert result.code == 1
+    assert result.errors == ["error: seeds/header_title_over_the_limit.md: the title is 1,299 characters long (a "
+                             "headline is at most 1,000); put the headline alone on the first line"]
+    assert built(project) == REAL
+
+
 def test_seed_whose_briefing_would_be_too_big_is_that_seeds_error(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """A seed whose briefing would pass the size limit is refused before anything is written

@@ -360,6 +360,13 @@ BRIEFING_ERRORS = {
                                   "as \\x0b or \\e in a quoted value makes one) (got 'COP30 opens\\x0b in Brazil')",
     "author-terminal-escape.md": "field 'source.author': has a control character, \\x1b; delete it (a YAML escape "
                                  "such as \\x0b or \\e in a quoted value makes one) (got 'Mario \\x1b[31mRossi')",
+    # Each card repeats the titles and summary on every topic, region and name listing of the
+    # briefing: a 900 KB briefing made 333 MB of pages; 3,000 names made 6,000 pages.
+    "title-over-the-limit.md": "field 'title': is 2,169 characters long, over the limit of 2,000; shorten it (got "
+                               "'A headline that goes on and on A headline that goes on and )",
+    "too-many-organizations.md": "field 'entities.organizations': lists 101 entries, over the limit of 100; keep "
+                                 "the most important (got ['Org0', 'Org1', 'Org2', 'Org3', 'Org4', 'Org5', 'Org6', "
+                                 "'Or)",
     "figure-not-a-number.md": "field 'figures[0].value': nan is not a number a figure can have; write the value "
                               "in digits, e.g. 48600000000 (got nan)",
     "source-url-javascript.md": "field 'source.url': expected an http:// or https:// URL (got 'javascript:alert(1)')",
