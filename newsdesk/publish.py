@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import search_index, urls
+from .safety import path_problem, shown
 from .site import GENERATED_DIRS
 
 CONFIGS = {"en": "mkdocs.yml", "it": "mkdocs.it.yml"}
@@ -87,8 +88,42 @@ def build_one(root: Path, lang: str) -> None:
     build(config, dirty=True)
 
 
+PUBLISHED = ("docs", "overrides")  # MkDocs copies every file in these folders into site/
+
+
+def unpublishable(root: Path) -> list[str]:
+    """Entries of docs/ and overrides/ that MkDocs would copy into site/ but are not the project's
+    own files: a symlink out of the project (`docs/en/x.txt -> /etc/passwd`, `-> /proc/self/environ`)
+    or into a hidden folder (`-> ../../.git/config`, where actions/checkout keeps its token), a
+    symlinked folder (MkDocs follows it and publishes what it holds), a dangling link, a FIFO or
+    a device (copying one blocks the build). Each as `<path>: <problem>`."""
+    problems = []
+    stack = [root / top for top in PUBLISHED if (root / top).exists()]
+    while stack:
+        folder = stack.pop()
+        if folder.is_symlink():
+            problems.append(f"{shown(folder.relative_to(root).as_posix())}: is a symlink to a folder, which is never "
+                            "published (MkDocs would copy whatever it holds); put the files themselves there")
+            continue
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = Path(entry.path)
+                if entry.is_dir():  # a symlinked folder too: refused above when popped
+                    stack.append(path)
+                elif entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+                    problem = path_problem(path, root)
+                    if problem is not None:
+                        problems.append(f"{shown(path.relative_to(root).as_posix())}: {problem}")
+    return sorted(problems)
+
+
 def build_all(root: Path) -> int:
     """Both languages in parallel processes, then Pagefind. Returns the exit status."""
+    problems = unpublishable(root)
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return _fail("nothing was published: site/ is left as it was")
     current = stamp(root)
     stamp_file = root / STAMP
     if not stamp_file.is_file() or stamp_file.read_text(encoding="utf-8") != current:

@@ -7,9 +7,11 @@ and that nothing outside the project (or in seeds/) is touched.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ import pytest
 from newsdesk.briefing import read_briefing
 
 from .clirun import run
-from .conftest import FIXTURES
+from .conftest import FIXTURES, REPO
 
 ATTACK = FIXTURES / "attack"
 
@@ -113,6 +115,73 @@ def test_plain_site_url_reaches_the_feeds(project: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("NEWSDESK_SITE_URL", "http://localhost:8000/news")
     assert run(capsys, "build", "--root", str(project), "--engines", "").code == 0
     assert "<link>http://localhost:8000/news/</link>" in (project / "docs" / "en" / "feed.xml").read_text("utf-8")
+
+
+# ---- docs/ and overrides/: MkDocs publishes every file in them ----------------------------------------
+
+SECRET = "SEGRETO-docs-5c1d"
+
+
+def docs_link_to_a_file_outside(root: Path, outside: Path) -> str:
+    (root / "docs" / "en" / "leak.txt").symlink_to(outside / "secret.txt")
+    return ("docs/en/leak.txt: is a symlink to a file outside the project folder, which is never read; copy the "
+            "file into the project instead")
+
+
+def docs_link_to_the_git_config(root: Path, outside: Path) -> str:
+    # actions/checkout keeps the workflow's token in .git/config
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n", "utf-8")
+    (root / "docs" / "en" / "config.css").symlink_to("../../.git/config")
+    return ("docs/en/config.css: is a symlink into a hidden folder of the project, which is never read; copy the "
+            "file instead")
+
+
+def docs_link_to_a_folder_outside(root: Path, outside: Path) -> str:
+    (root / "docs" / "it" / "etc").symlink_to(outside, target_is_directory=True)
+    return ("docs/it/etc: is a symlink to a folder, which is never published (MkDocs would copy whatever it holds); "
+            "put the files themselves there")
+
+
+def overrides_link_to_a_file_outside(root: Path, outside: Path) -> str:
+    (root / "overrides" / "assets" / "extra.js").symlink_to(outside / "secret.txt")
+    return ("overrides/assets/extra.js: is a symlink to a file outside the project folder, which is never read; "
+            "copy the file into the project instead")
+
+
+def docs_fifo(root: Path, outside: Path) -> str:
+    os.mkfifo(root / "docs" / "en" / "pipe.txt")  # MkDocs would block forever copying it
+    return "docs/en/pipe.txt: is not a regular file (a pipe, socket or device); remove it"
+
+
+PUBLISHED_LINKS = [docs_link_to_a_file_outside, docs_link_to_the_git_config, docs_link_to_a_folder_outside,
+                   overrides_link_to_a_file_outside, docs_fifo]
+
+
+@pytest.mark.parametrize("plant", PUBLISHED_LINKS, ids=lambda f: f.__name__)
+def test_a_file_from_outside_the_project_is_never_published(plant: Callable[[Path, Path], str], project: Path,
+                                                            tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """MkDocs copies every file of docs/ and overrides/ into site/, following symlinks: a link to
+    /etc/passwd, /proc/self/environ or .git/config was published with the site."""
+    for name in ("mkdocs.yml", "mkdocs.it.yml"):
+        shutil.copy(REPO / name, project / name)
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    for lang in ("en", "it"):
+        (project / "docs" / lang).mkdir(parents=True)
+        for page in (REPO / "docs" / lang).glob("*.md"):
+            if page.name != "index.md":
+                shutil.copy(page, project / "docs" / lang / page.name)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
+    expected = plant(project, outside)
+    result = run(capsys, "site", "--root", str(project), "--engines", "")
+    assert result.code == 1
+    assert result.errors == [f"error: {expected}", "error: nothing was published: site/ is left as it was"]
+    site = project / "site"
+    assert not site.exists() or all(SECRET not in p.read_text("utf-8", "replace")
+                                    for p in site.rglob("*") if p.is_file())
 
 
 # ---- seed headers: YAML that is valid but no text -------------------------------------------------------
