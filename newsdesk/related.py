@@ -90,21 +90,39 @@ def also_reported(b: Item, found: dict[str, stories.Story], by_slug: dict[str, I
     return story.id, [source_of(by_slug[s], lang) for s in story.briefings if s != b.slug]
 
 
+def by_page(ordered: Sequence[Item], found: dict[str, list[Item]]) -> dict[str, tuple[str, list[Item]]]:
+    """Names by the file of their page (names.entity_slug), each with its briefings. Names that
+    differ but share a file ("Nvidia" and "NVIDIA.", "Acme" and "ACME" when the gazetteer knows
+    neither) make one page, under the name most briefings use, listing all their briefings:
+    otherwise one briefing naming "NVIDIA." replaced Nvidia's page with a page of its own."""
+    spellings: dict[str, list[str]] = {}
+    for name in found:
+        spellings.setdefault(names.entity_slug(name), []).append(name)
+    out = {}
+    for slug, same in spellings.items():
+        if len(same) == 1:
+            out[slug] = (same[0], found[same[0]])
+            continue
+        members = {id(b) for name in same for b in found[name]}
+        out[slug] = (max(same, key=lambda name: len(found[name])), [b for b in ordered if id(b) in members])
+    return out
+
+
 def entity_pages(ordered: Sequence[Item], lang: str, cards: Cards) -> dict[str, str]:
     """A listing per organisation and per person, newest first, and one index of both."""
     t = ui()[lang]
     pages: dict[str, str] = {}
     groups = []
     for kind, folder in ENTITY_FOLDERS.items():
-        found = names.index(ordered, kind)
-        rows = [Row(name, f"{folder}/{names.entity_slug(name)}", _count(len(found[name]), lang))
-                for name in sorted(found, key=str.casefold)]
+        found = by_page(ordered, names.index(ordered, kind))
+        rows = [Row(name, f"{folder}/{slug}", _count(len(items), lang))
+                for slug, (name, items) in sorted(found.items(), key=lambda kv: kv[1][0].casefold())]
         groups.append((str(t[kind]), rows))
-        for name, items in found.items():
+        for slug, (name, items) in found.items():
             parent = names.parent(name) if kind == "organizations" else None
             intro = str(t["unit_of"]).format(parent=parent) if parent else str(t[f"{kind}_page_intro"])
             # The newest briefings and a link to the archive, like topic and region pages.
-            pages.update(latest(folder, names.entity_slug(name), name, intro, list(items), lang, cards))
+            pages.update(latest(folder, slug, name, intro, list(items), lang, cards))
     pages["names/index.md"] = render("names_index.md.j2", t=t, groups=groups)
     return pages
 

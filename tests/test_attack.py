@@ -184,6 +184,24 @@ def test_a_file_from_outside_the_project_is_never_published(plant: Callable[[Pat
                                     for p in site.rglob("*") if p.is_file())
 
 
+def test_a_name_spelled_otherwise_joins_the_page_it_shares_instead_of_replacing_it(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"NVIDIA." is not a spelling the gazetteer knows, but its page is organizations/nvidia, like
+    Nvidia's: the page made last won, so one hand-written briefing replaced Nvidia's page (both
+    briefings that name Nvidia gone) with a page listing only itself."""
+    for b in (REPO / "briefings").glob("*.md"):
+        shutil.copy(b, project / "briefings")
+    shutil.copy(ATTACK / "briefings" / "nvidia-spelled-otherwise.md", project / "briefings")
+    assert run(capsys, "render", "--root", str(project)).code == 0
+    for lang in ("en", "it"):
+        page = (project / "docs" / lang / "organizations" / "nvidia.md").read_text(encoding="utf-8")
+        assert "<h1>Nvidia</h1>" in page
+        assert sorted(re.findall(r'href="../../briefings/([a-z0-9-]+)/"', page)) == sorted(
+            [p.stem for p in (REPO / "briefings").glob("*.md")] + ["nvidia-spelled-otherwise"])
+        names = (project / "docs" / lang / "names" / "index.md").read_text(encoding="utf-8")
+        assert names.count("(../organizations/nvidia.md)") == 1
+
+
 # ---- seed headers: YAML that is valid but no text -------------------------------------------------------
 
 REAL = sorted(["alibaba-accelera-espansione-ai-con-investimenti-massicci.md",
