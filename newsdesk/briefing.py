@@ -58,6 +58,21 @@ def strip_controls(text: str) -> str:
     return CONTROL_RE.sub("", text)
 
 
+FUTURE_GRACE = datetime.timedelta(days=2)  # time zones, and a build just past midnight
+
+
+def latest_date() -> date:
+    """The latest date a briefing may carry: today (or SOURCE_DATE_EPOCH's day, when later) and
+    FUTURE_GRACE. Lists are newest first, so a date far ahead (9999-12-31) pinned a briefing
+    above every other."""
+    today = datetime.datetime.now(datetime.UTC).date()
+    with contextlib.suppress(ValueError, OverflowError, OSError):
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        if epoch.strip():
+            today = max(today, datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date())
+    return today + FUTURE_GRACE
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
 
@@ -190,6 +205,14 @@ class BriefingMeta(Model):
     it: Italian
     translation: Translation
     checksum: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+    @field_validator("date", "added")
+    @classmethod
+    def _not_in_the_future(cls, value: datetime.date | None) -> datetime.date | None:
+        if value is not None and value > latest_date():
+            raise ValueError(f"{value.isoformat()} is after today: a briefing dated ahead would stay first on the "
+                             "home page, in its listings and in the feeds until then; write the real date")
+        return value
 
     @field_validator("slug")
     @classmethod

@@ -367,6 +367,10 @@ BRIEFING_ERRORS = {
     "too-many-organizations.md": "field 'entities.organizations': lists 101 entries, over the limit of 100; keep "
                                  "the most important (got ['Org0', 'Org1', 'Org2', 'Org3', 'Org4', 'Org5', 'Org6', "
                                  "'Or)",
+    # Lists are newest first: a date far ahead pinned the briefing above every other, for good.
+    "date-in-the-future.md": "field 'date': 9999-12-31 is after today: a briefing dated ahead would stay first on "
+                             "the home page, in its listings and in the feeds until then; write the real date (got "
+                             "datetime.date(9999, 12, 31))",
     "figure-not-a-number.md": "field 'figures[0].value': nan is not a number a figure can have; write the value "
                               "in digits, e.g. 48600000000 (got nan)",
     "source-url-javascript.md": "field 'source.url': expected an http:// or https:// URL (got 'javascript:alert(1)')",
