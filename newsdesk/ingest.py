@@ -36,6 +36,7 @@ from .briefing import (
     Source,
     Translation,
     is_pristine,
+    latest_date,
     parse_briefing,
     render_briefing,
     strip_controls,
@@ -381,6 +382,10 @@ def analyse_item(root: Path, item: Item, known: Known, taken: set[str], added_to
                  report: Report) -> Draft | None:
     """Parse the seed, skip a duplicate (a warning), analyse."""
     article = without_controls(read_source(item.path, root, item.raw))
+    if article.published is not None and article.published > latest_date():  # a briefing may not hold it
+        report.warnings.append(f"{item.rel}: the date {article.published.isoformat()} is after today; the briefing "
+                               "says the date is unknown (correct the date in the seed)")
+        article = replace(article, published=None)
     report.warnings.extend(article.warnings)  # header fields ignored
     assert item.raw is not None
     dup = known.duplicate_of(item.rel, article, item.raw)

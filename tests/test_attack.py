@@ -280,6 +280,18 @@ def test_a_seed_title_over_the_limit_is_that_seeds_error(project: Path, capsys: 
     assert built(project) == REAL
 
 
+def test_a_seed_dated_after_today_makes_an_undated_briefing_and_a_warning(project: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A briefing may not be dated after today (it would stay first in every list): the seed's
+    date 9999-12-31 failed the briefing's write as a bug in newsdesk."""
+    shutil.copy(ATTACK / "seeds" / "header_date_in_the_future.md", project / "seeds")
+    result = run(capsys, "ingest", "--root", str(project), "--engines", "")
+    assert result.code == 0
+    assert ("warning: seeds/header_date_in_the_future.md: the date 9999-12-31 is after today; the briefing says the "
+            "date is unknown (correct the date in the seed)") in result.err.splitlines()
+    assert read_briefing(project / "briefings" / "enel-apre-un-impianto-a-roma.md", project).meta.date is None
+
+
 def test_seed_whose_briefing_would_be_too_big_is_that_seeds_error(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """A seed whose briefing would pass the size limit is refused before anything is written
