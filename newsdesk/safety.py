@@ -219,8 +219,6 @@ def load_yaml(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        if "*" not in text:
-            return loader.construct_document(node)  # no alias without a '*': nothing to walk
         seen: set[int] = set()
         stack = [node]
         while stack:
@@ -232,7 +230,15 @@ def load_yaml(text: str) -> Any:
             if isinstance(current, yaml.SequenceNode):
                 stack.extend(current.value)
             elif isinstance(current, yaml.MappingNode):
+                keys: set[str] = set()
                 for key, value in current.value:
+                    # YAML keeps the last of two equal keys: a reviewer reads `title: A` at the
+                    # top while the site shows the `title: B` further down.
+                    if isinstance(key, yaml.ScalarNode) and key.value in keys:
+                        raise UnsafeYAMLError(f"the key {shown(key.value)!r} appears twice; keep one",
+                                              key.start_mark.line)
+                    if isinstance(key, yaml.ScalarNode):
+                        keys.add(key.value)
                     stack.extend((key, value))
         return loader.construct_document(node)
     finally:

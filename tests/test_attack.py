@@ -220,6 +220,8 @@ SEED_ERRORS = {
                             "allowed: write plain values",
     "header_set_tag.md": "field 'title': expected one line of text, got set; YAML tags (!!name) are not allowed: "
                          "write plain values",
+    # Was published as the second title, while a reviewer reads the first.
+    "header_duplicate_title.md": "YAML header at line 4: the key 'title' appears twice; keep one",
     # Was published as the publisher "False".
     "header_publisher_no.md": "field 'publisher': read as true/false (YAML turns yes, no, on, off into booleans); "
                               "put the value in quotes",

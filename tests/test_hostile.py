@@ -371,6 +371,8 @@ BRIEFING_ERRORS = {
     "date-in-the-future.md": "field 'date': 9999-12-31 is after today: a briefing dated ahead would stay first on "
                              "the home page, in its listings and in the feeds until then; write the real date (got "
                              "datetime.date(9999, 12, 31))",
+    # YAML keeps the last of two equal keys: the reviewer reads the first, the site shows the second.
+    "duplicate-key.md": "front matter at line 14: the key 'title' appears twice; keep one",
     "figure-not-a-number.md": "field 'figures[0].value': nan is not a number a figure can have; write the value "
                               "in digits, e.g. 48600000000 (got nan)",
     "source-url-javascript.md": "field 'source.url': expected an http:// or https:// URL (got 'javascript:alert(1)')",
