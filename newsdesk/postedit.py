@@ -202,7 +202,7 @@ RULES_ES: tuple[tuple[str, str], ...] = (
 # English words the pivot gives a business text in a sense it almost never has there.
 WORDS_EN = {"tents": "shops", "tent": "shop", "clients": "customers", "client": "customer", "collections": "revenues",
             "fusion": "merger", "fusions": "mergers", "nets": "networks", "bend": "double", "bends": "doubles",
-            "bent": "doubled", "bending": "doubling"}
+            "bent": "doubled", "bending": "doubling", "guaranteeed": "guaranteed"}
 
 # Italian news tells a finished event in the passato prossimo ("ha approvato ieri"), which the
 # pivot makes a present perfect; with a stated past time English needs the simple past.
