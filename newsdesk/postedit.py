@@ -70,6 +70,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bin the (?=(?:19|20)\d\d\b)", "in "),
     (r"\bthe (?=(?:19|20)\d\d\b(?! (?:billion|million|trillion)))", ""),
     (r"\binside the end\b", "by the end"),
+    # "entro marzo" -> "inside March" -> "by March"
+    (r"\binside (?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+     "by "),
     # "in tutta l'Europa" -> "in all the" -> "across the"
     (r"\bin all the\b", "across the"),
     # "assumerà" -> "will assume" (hire)
