@@ -79,6 +79,27 @@ SENTENCES: dict[str, tuple[str, list[str], list[str]]] = {
     "mutui-scendono": ("I tassi dei mutui scendono e le rate calano.", ["mortgages", "fall"], ["mutual", "calan"]),
     "garantito": ("L'approvvigionamento di gas per l'inverno è garantito.", ["supply", "guaranteed"],
                   ["guaranteeed", "obtaining"]),
+    "punta-su": ("Il porto di Trieste punta sulle rotte verso l'Asia.", ["is betting on", "routes"], ["tip", "broken"]),
+    "punta-a": ("La banca punta a ridurre i costi del 10%.", ["aims to"], ["tip"]),
+    "trattative-addetti": ("Dopo lunghe trattative, gli addetti della fabbrica avranno un nuovo contratto.",
+                           ["negotiations", "workers"], ["concerts", "attendants"]),
+    "racconta-triplicato": ("«Abbiamo triplicato le vendite», racconta la direttrice.", ["tripled", "says"],
+                            ["triplicado", "account"]),
+    "conta-di-entro-mese": ("Il gruppo conta di chiudere l'operazione entro marzo.", ["expects to", "by March"],
+                            ["account", "inside"]),
+    "utile-record": ("Nel trimestre la banca ha registrato un utile record.", ["record profit"], ["useful"]),
+    "ue-mixed-case": ("La Ue dimezza gli aiuti alle acciaierie.", ["EU", "halves", "aid", "steelworks"],
+                      ["Ue", "helps", "dimezza", "acciaierie"]),
+    "energetica-pesa": ("La crisi energetica pesa sui bilanci delle famiglie.",
+                        ["energy crisis", "weighs on", "household budgets"], ["energetic", "hanged"]),
+    "impianto-pannelli": ("Il nuovo impianto produrrà pannelli solari per l'Europa.", ["plant", "solar panels"],
+                          ["installation", "signposts"]),
+    "quota-prorogata": ("La quota del 20% resterà allo Stato e la concessione è stata prorogata.",
+                        ["share", "extended"], ["quota", "prorrogada"]),
+    "banda-larga-alta-tensione": ("La banda larga e le linee ad alta tensione sono priorità del piano.",
+                                  ["broadband", "high voltage"], ["wide band", "tall tension"]),
+    "oltre-la-meta": ("La Cina controlla oltre la metà della produzione mondiale.", ["more than half"],
+                      ["further of"]),
     "url-kept": ("Il rapporto è su https://example.com/rapporto-2025 da ieri.", ["https://example.com/rapporto-2025"],
                  []),
     # Names the entity finder does not classify stay as written; places and glossary terms
@@ -159,8 +180,9 @@ def test_protected_spans(italian: str, values: tuple[str, ...]) -> None:
     ("Exports to the China fell.", "Exports to China fell."),
     ("The United States and the Netherlands agreed.", "The United States and the Netherlands agreed."),
     ("Ralentiza the market.", "Slows the market."),
+    ("The deal will close inside March.", "The deal will close by March."),
 ], ids=["ralentiza", "rubricado", "millardos", "refinado-to", "is-grown-of-the", "assume-inside",
-        "the-country", "countries-with-the", "capital-kept"])
+        "the-country", "countries-with-the", "capital-kept", "inside-month"])
 def test_post_edit_rules(english: str, edited: str) -> None:
     assert postedit.post_edit(english) == edited
 
