@@ -155,9 +155,9 @@ def test_language_switch_keeps_the_page(page, base_url: str) -> None:  # type: i
 
 def test_topic_chip_leads_to_its_topic_page(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{base_url}briefings/{SLUG_000}/")
-    page.locator("article a.nd-chip--topic", has_text="Semiconductors").click()
-    page.wait_for_url(f"{base_url}topics/semiconductors/")
-    assert page.locator("h1").inner_text() == "Semiconductors"
+    page.locator("article a.nd-chip--topic", has_text="Investment").click()
+    page.wait_for_url(f"{base_url}topics/investment/")
+    assert page.locator("h1").inner_text() == "Investment"
     assert page.locator(f"article a[href$='briefings/{SLUG_000}/']").count() == 1
 
 
