@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from . import names, stories
 from .names import Item
-from .site import Cards, Row, _count, _date, heading_id, latest, render, summary_of, title_of, ui
+from .site import Cards, Row, _count, _date, heading_id, latest, render, summary_of, text_lang, title_of, ui
 
 ENTITY_FOLDERS = {"organizations": "organizations", "people": "people"}
 
@@ -72,7 +72,7 @@ def story_page(story: stories.Story, members: Sequence[Item], lang: str) -> str:
     ids = {"title": heading_id(title), "summary": heading_id(t["summary"]),
            "sources": heading_id(t["story_sources_title"]), "differences": heading_id(t["story_differences"])}
     return render("story.md.j2", t=t, title=title, description=summary_of(lead, lang), ids=ids,
-                  summary=summary, lead=source_of(lead, lang),
+                  summary=summary, text_lang=text_lang(lead, lang), lead=source_of(lead, lang),
                   sources=[source_of(by_slug[s], lang) for s in story.briefings], differences=differences)
 
 
@@ -174,6 +174,6 @@ def home_entries(ordered: Sequence[Item], found: Sequence[stories.Story], lang: 
             lead = by_slug[story.lead]
             out.append(render("story_card.html.j2", t=t, prefix="", id=story.id, title=title_of(lead, lang),
                               when=story_when([by_slug[s] for s in story.briefings], lang),
-                              summary=summary_of(lead, lang),
+                              summary=summary_of(lead, lang), text_lang=text_lang(lead, lang),
                               sources=[source_of(by_slug[s], lang) for s in story.briefings]))
     return out

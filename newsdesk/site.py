@@ -150,6 +150,14 @@ def summary_of(b: Listed, lang: str) -> str:
     return b.meta.it.summary.split(". ")[0].rstrip(".") + "." if lang == "it" else b.meta.description
 
 
+def text_lang(b: Listed, lang: str) -> str:
+    """The language of a page's title and summary when it is not the page's own: the article's,
+    while the translation into the page's language is pending. Marked on the page (lang="it"
+    on an English page), so a screen reader does not read Italian with an English voice."""
+    side = b.meta.translation.en if lang == "en" else b.meta.translation.it
+    return b.meta.source.language if side == "pending" and b.meta.source.language != lang else ""
+
+
 def region_file(code: str) -> str:
     return code.lower() if geo.is_country(code) else code
 
@@ -199,6 +207,7 @@ class Card:
     summary: str
     chips: list[Chip]
     more: str = ""  # "+3 more" when the card cuts region chips
+    text_lang: str = ""  # the title's and summary's language when not the page's (text_lang)
 
 
 def card_of(b: Listed, lang: str) -> Card:
@@ -207,7 +216,8 @@ def card_of(b: Listed, lang: str) -> Card:
             else f'{str(t["date_not_stated"]).capitalize()} ({t["added"]} {_date(b.meta.added, lang)})')
     cut = len(shown_regions(b.meta.regions)) - CARD_REGIONS
     more = str(t["more_chips"]).format(n=cut) if cut > 0 else ""
-    return Card(b.slug, title_of(b, lang), when, summary_of(b, lang), chips_of(b, lang, CARD_REGIONS), more)
+    return Card(b.slug, title_of(b, lang), when, summary_of(b, lang), chips_of(b, lang, CARD_REGIONS), more,
+                text_lang(b, lang))
 
 
 class Cards:
@@ -270,9 +280,13 @@ def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | Non
     except TooComplexError as exc:  # that briefing's failure: render leaves it out and builds the others
         where = "the body" if lang == "en" else "the Italian text (it.summary, it.key_points)"
         raise BriefingError(b.path, [f"{where}: {exc}; simplify its Markdown"]) from None
+    foreign = text_lang(b, lang)
+    if foreign:  # the body's own notice (ingest.english_body) is in the page's language
+        html_body = html_body.replace('<div class="admonition', f'<div lang="{lang}" class="admonition')
     return render("briefing.md.j2", t=t, title=title_of(b, lang), key=key,
                   description=m.description if lang == "en" else summary_of(b, lang),
-                  show_original=lang == "en" or src.language != lang, src=src, when=when,
+                  show_original=(lang == "en" or src.language != lang) and src.title != title_of(b, lang),
+                  src=src, when=when, text_lang=foreign,
                   minutes=minutes, chips=chips_of(b, lang), body=html_body, figures=figures,
                   original_lang=src.language if src.language != lang else "",
                   names=named, note=note, note_kind=kind, story=story, title_id=heading_id(title_of(b, lang)),

@@ -452,3 +452,36 @@ def test_the_language_switch_of_the_italian_404_page_leads_to_the_english_site(s
         switch = {a["hreflang"]: urljoin(page_url, href) for tag, href, a in read_page(path).links
                   if "md-select__link" in a.get("class", "")}
         assert switch == {"en": DEFAULT_SITE_URL, "it": f"{DEFAULT_SITE_URL}it/"}, path
+
+
+@pytest.mark.parametrize(("page_lang", "text_lang"), [("en", "it"), ("it", "en")])
+def test_a_page_whose_translation_is_pending_marks_its_text_in_the_article_language(
+        briefings: list[Briefing], page_lang: str, text_lang: str) -> None:
+    """While no engine has translated a briefing, its page shows the article's own title and
+    summary: marked lang="it" on the English page (lang="en" on the Italian page of an English
+    article), so a screen reader does not read them with the page language's voice; the page's
+    own notices keep the page's language, and the original title is not repeated under itself."""
+    from newsdesk.site import briefing_page, card_of, render
+
+    b = next(x for x in briefings if x.slug.startswith("alibaba-punta"))
+    m = b.meta
+    if page_lang == "en":  # an Italian article, no English yet: the file holds the Italian
+        translation = m.translation.model_copy(update={"en": "pending", "it": "original", "reviewed": False})
+        meta = m.model_copy(update={"title": m.source.title, "translation": translation})
+        body = "!!! warning \"Translation pending\"\n    No engine.\n\n## Summary\n\nAlibaba mette l'AI al centro.\n"
+    else:  # an English article, no Italian yet: the Italian fields hold the English
+        source = m.source.model_copy(update={"language": "en", "title": m.title})
+        translation = m.translation.model_copy(update={"en": "original", "it": "pending", "reviewed": False})
+        it = m.it.model_copy(update={"title": m.title, "summary": "Alibaba bets big on AI."})
+        meta = m.model_copy(update={"source": source, "translation": translation, "it": it})
+        body = b.body
+    pending = b.model_copy(update={"meta": meta, "body": body})
+    html = briefing_page(pending, page_lang)
+    assert re.search(rf'<h1 id="[^"]+" lang="{text_lang}">', html)
+    assert f'<div class="nd-body" lang="{text_lang}">' in html
+    assert "nd-original" not in html  # the title is the original title
+    if page_lang == "en":
+        assert f'<div lang="{page_lang}" class="admonition warning">' in html
+    card = render("card.html.j2", c=card_of(pending, page_lang), prefix="")
+    assert f'<h2 lang="{text_lang}">' in card and f'<p lang="{text_lang}">' in card
+    assert card_of(b, page_lang).text_lang == "" and 'lang="' not in briefing_page(b, page_lang).split("</h1>")[0]
