@@ -282,3 +282,21 @@ def test_a_printed_briefing_gives_the_address_of_the_original_article(page, base
     assert href and href in after
     page.emulate_media(media="screen")
     assert link.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+
+
+@pytest.mark.parametrize("path", ["about/", "how-it-works/", "contributing/", "search/", "it/about/", "it/search/"])
+def test_hand_written_pages_have_no_sidebar_listing_only_themselves(browser, base_url: str, path: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Each is a top-level tab: the sidebar beside it held one link, to the page itself, and
+    narrowed the text. Like the generated pages, they have none on a desktop; a phone's menu
+    still lists every page."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    pg = context.new_page()
+    pg.goto(base_url + path)
+    expect(pg.locator(".md-sidebar--primary")).to_be_hidden()
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(base_url + path)
+    pg.locator("label.md-header__button[for='__drawer']").click()
+    expect(pg.locator(".md-sidebar--primary .md-nav__link").nth(8)).to_be_visible()
+    context.close()
