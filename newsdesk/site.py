@@ -508,14 +508,20 @@ def _published(b: Listed) -> datetime:
     return datetime.combine(b.meta.added, time(0, 0), tzinfo=UTC)
 
 
+ATOM = "http://www.w3.org/2005/Atom"
+
+
 def feeds(briefings: Sequence[Listed], lang: str) -> dict[str, str]:
     t = ui()[lang]
     base = site_url(lang)
     items = _newest_added_first(briefings)[:FEED_LIMIT]
-    rss = ET.Element("rss", version="2.0")
+    rss = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM})
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = str(t["feed_title"])
     ET.SubElement(channel, "link").text = base
+    # The feed's own address (RSS Best Practices; feed validators ask for it): a reader that
+    # found the feed through a copy or a redirect subscribes to this one.
+    ET.SubElement(channel, "atom:link", href=f"{base}feed.xml", rel="self", type="application/rss+xml")
     ET.SubElement(channel, "description").text = f'{t["home_intro"]} {t["feed_dates"]}'
     ET.SubElement(channel, "language").text = lang
     if items:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -144,6 +145,10 @@ def test_feeds_parse_and_list_every_briefing(site: Path, briefings: list[Briefin
     rss = feedparser.parse((root / "feed.xml").read_bytes())
     assert not rss.bozo, rss.bozo_exception
     base = DEFAULT_SITE_URL if lang == "en" else DEFAULT_SITE_URL + "it/"
+    # The feed names its own address, as validators ask (atom:link rel="self").
+    self_link = ET.parse(root / "feed.xml").getroot().find("channel/{http://www.w3.org/2005/Atom}link[@rel='self']")
+    assert self_link is not None and self_link.get("href") == f"{base}feed.xml"
+    assert self_link.get("type") == "application/rss+xml"
     links = {e.link for e in rss.entries}
     assert links == {f"{base}briefings/{b.slug}/" for b in briefings}
     for entry in rss.entries:
