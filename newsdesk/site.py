@@ -115,7 +115,7 @@ def templates() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsdesk", "templates"), autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    env.filters.update(md=md_text, esc=esc, attr=attr)
+    env.filters.update(md=md_text, esc=esc, attr=attr, anchor=heading_id)
     env.globals.update(front=front, not_indexed=NOT_INDEXED)
     return env
 

@@ -490,3 +490,18 @@ def test_a_page_whose_translation_is_pending_marks_its_text_in_the_article_langu
     card = render("card.html.j2", c=card_of(pending, page_lang), prefix="")
     assert f'<h2 lang="{text_lang}">' in card and f'<p lang="{text_lang}">' in card
     assert card_of(b, page_lang).text_lang == "" and 'lang="' not in briefing_page(b, page_lang).split("</h1>")[0]
+
+
+def test_every_page_has_a_skip_link_to_its_heading(site: Path) -> None:
+    """"Skip to content" spares a keyboard reader the header and the tabs. The theme draws it
+    from a page's table of contents, which a pre-rendered listing's <h1> without an id did not
+    enter: home, topic, region, month, organisation and person pages had none."""
+    missing = []
+    for path in html_files(site):
+        if path.name == "404.html" or "pagefind" in path.parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip">', html)
+        if not skip or f'id="{skip.group(1)}"' not in html:
+            missing.append(path.relative_to(site).as_posix())
+    assert missing == []

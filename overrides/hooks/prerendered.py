@@ -24,7 +24,7 @@ _ONCE: dict[str, str] = {}
 
 
 # The page's own heading, first in every pre-rendered page (newsdesk's templates give it an id).
-_TITLE = re.compile(r'\A\s*(?:<div[^<>]*>\s*)?<h1 id="([^"<>]+)">(.*?)</h1>', re.S)
+_TITLE = re.compile(r'\A\s*(?:<div[^<>]*>\s*)?<h1 id="([^"<>]+)"[^<>]*>(.*?)</h1>', re.S)
 
 
 def _render_nothing(page: Any, config: Any, files: Any) -> None:
