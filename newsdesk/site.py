@@ -281,6 +281,7 @@ def briefing_page(b: Briefing, lang: str, key: str = "", story: StoryLinks | Non
         where = "the body" if lang == "en" else "the Italian text (it.summary, it.key_points)"
         raise BriefingError(b.path, [f"{where}: {exc}; simplify its Markdown"]) from None
     foreign = text_lang(b, lang)
+    html_body = html_body.replace("<h2>", f"<h2 {NOT_INDEXED}>")
     if foreign:  # the body's own notice (ingest.english_body) is in the page's language
         html_body = html_body.replace('<div class="admonition', f'<div lang="{lang}" class="admonition')
     return render("briefing.md.j2", t=t, title=title_of(b, lang), key=key,

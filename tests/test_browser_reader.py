@@ -214,6 +214,8 @@ def test_search_results_quote_the_article_and_label_nothing_twice(page, base_url
     page.locator(".pagefind-ui__result-link").first.wait_for()
     excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
     assert excerpts and not any(note in e for e in excerpts), excerpts
+    headings = re.compile(r"\b(Summary|Key points|Key figures|Riassunto|Punti chiave|Cifre chiave)\.")
+    assert not any(headings.search(e) for e in excerpts), excerpts
     expect(page.locator(".pagefind-ui__result-tag")).to_have_count(0)
     # "Apertium" is in the note and on the How briefings are made page, in no briefing's text.
     page.goto(f"{base_url}{root}search/?q=Apertium")

@@ -444,6 +444,11 @@ def test_the_translation_note_is_under_the_title_and_out_of_the_search_index(sit
         encoding="utf-8")
     note = re.search(r'<div class="admonition [a-z]+"([^>]*)>', html)
     assert note is not None and "data-pagefind-ignore" in note.group(1)
+    # Nor are the section headings, the figures' column names and the names' labels.
+    briefing = _between(html, '<div class="nd-briefing">', "</article>")
+    h2s = re.findall(r"<h2[^>]*>", briefing)
+    assert h2s and all("data-pagefind-ignore" in h for h in h2s), h2s
+    assert '<thead data-pagefind-ignore="all">' in briefing and '<strong data-pagefind-ignore="all">' in briefing
     assert html.index(note.group(0)) < html.index('class="nd-body"')
     about = article(page_of(site, lang, "about"))
     assert ("under the title of every briefing" if lang == "en" else "sotto il titolo di ogni briefing") in about
