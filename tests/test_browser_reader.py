@@ -242,15 +242,15 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def tab_to(pg, inside: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Press Tab as a keyboard reader does until a link inside `inside` has the focus; its
-    outline and text colours once transitions have ended, and the background behind it."""
+def tab_to(pg, inside: str, tag: str = "A") -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Press Tab as a keyboard reader does until a link (or `tag`) inside `inside` has the focus;
+    its outline and text colours once transitions have ended, and the background behind it."""
     for _ in range(60):
         pg.keyboard.press("Tab")
-        if pg.evaluate(f"!!document.activeElement.closest({inside!r}) && document.activeElement.tagName === 'A'"):
+        if pg.evaluate(f"!!document.activeElement.closest({inside!r}) && document.activeElement.tagName === {tag!r}"):
             break
     else:
-        raise AssertionError(f"Tab never reached a link in {inside}")
+        raise AssertionError(f"Tab never reached a {tag} in {inside}")
     pg.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     focused: dict[str, str] = pg.evaluate("""() => {
         const e = document.activeElement, s = getComputedStyle(e);
@@ -302,3 +302,20 @@ def test_hand_written_pages_have_no_sidebar_listing_only_themselves(browser, bas
     pg.locator("label.md-header__button[for='__drawer']").click()
     expect(pg.locator(".md-sidebar--primary .md-nav__link").nth(8)).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("root", ["", "it/"])
+def test_the_search_box_shows_its_edge_its_placeholder_and_the_keyboard_focus(page, base_url: str, root: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Pagefind's box had a #eee border (1.2:1 on white), a placeholder at 20% opacity and no
+    focus ring: on a blank search page a keyboard reader could not tell where typing would go."""
+    page.goto(f"{base_url}{root}search/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.wait_for()
+    white = "rgb(255, 255, 255)"
+    assert contrast(box.evaluate("e => getComputedStyle(e).borderTopColor"), white) >= 3
+    placeholder = box.evaluate("""e => { const s = getComputedStyle(e, '::placeholder');
+        const [r, g, b] = s.color.match(/[\\d.]+/g).map(Number), a = Number(s.opacity);
+        return `rgb(${r * a + 255 * (1 - a)}, ${g * a + 255 * (1 - a)}, ${b * a + 255 * (1 - a)})`; }""")
+    assert contrast(placeholder, white) >= 4.5, placeholder
+    focused = tab_to(page, ".pagefind-ui__form", tag="INPUT")
+    assert focused["style"] != "none" and contrast(focused["outline"], white) >= 3, focused
