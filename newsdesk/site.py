@@ -233,7 +233,7 @@ class Cards:
         for b in briefings:
             key = (b.slug, prefix)
             if key not in self._done:
-                self._done[key] = render("card.html.j2", c=card_of(b, self.lang), prefix=prefix)
+                self._done[key] = render("card.html.j2", c=card_of(b, self.lang), prefix=prefix, t=ui()[self.lang])
             out.append(self._done[key])
         return out
 

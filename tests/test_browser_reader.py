@@ -319,3 +319,15 @@ def test_the_search_box_shows_its_edge_its_placeholder_and_the_keyboard_focus(pa
     assert contrast(placeholder, white) >= 4.5, placeholder
     focused = tab_to(page, ".pagefind-ui__form", tag="INPUT")
     assert focused["style"] != "none" and contrast(focused["outline"], white) >= 3, focused
+
+
+def test_chip_group_names_are_heard_not_seen(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page.goto(f"{base_url}briefings/{SLUG_000}/")
+    labels = page.locator("article .nd-chips .nd-sr-only")
+    assert labels.all_text_contents() == ["Topics:", "Regions:"]
+    for label in labels.all():
+        box = label.bounding_box()
+        assert box is not None and box["width"] <= 1 and box["height"] <= 1
+    chips = page.locator("article .nd-chips p").bounding_box()
+    first = page.locator("article .nd-chip").first.bounding_box()
+    assert chips and first and first["x"] - chips["x"] < 8  # the first chip starts the line

@@ -471,7 +471,7 @@ def test_a_page_whose_translation_is_pending_marks_its_text_in_the_article_langu
     summary: marked lang="it" on the English page (lang="en" on the Italian page of an English
     article), so a screen reader does not read them with the page language's voice; the page's
     own notices keep the page's language, and the original title is not repeated under itself."""
-    from newsdesk.site import briefing_page, card_of, render
+    from newsdesk.site import briefing_page, card_of, render, ui
 
     b = next(x for x in briefings if x.slug.startswith("alibaba-punta"))
     m = b.meta
@@ -492,7 +492,7 @@ def test_a_page_whose_translation_is_pending_marks_its_text_in_the_article_langu
     assert "nd-original" not in html  # the title is the original title
     if page_lang == "en":
         assert f'<div lang="{page_lang}" class="admonition warning">' in html
-    card = render("card.html.j2", c=card_of(pending, page_lang), prefix="")
+    card = render("card.html.j2", c=card_of(pending, page_lang), prefix="", t=ui()[page_lang])
     assert f'<h2 lang="{text_lang}">' in card and f'<p lang="{text_lang}">' in card
     assert card_of(b, page_lang).text_lang == "" and 'lang="' not in briefing_page(b, page_lang).split("</h1>")[0]
 
@@ -510,3 +510,20 @@ def test_every_page_has_a_skip_link_to_its_heading(site: Path) -> None:
         if not skip or f'id="{skip.group(1)}"' not in html:
             missing.append(path.relative_to(site).as_posix())
     assert missing == []
+
+
+@pytest.mark.parametrize(("lang", "topics", "regions"), [("en", "Topics:", "Regions:"), ("it", "Temi:", "Regioni:")])
+def test_topic_and_region_chips_are_named_for_screen_readers(site: Path, lang: str, topics: str, regions: str) -> None:
+    """Topic and region chips differ only by colour: a screen reader hears "Topics:" and
+    "Regions:" (visually hidden) before each group, on a briefing page and on its cards."""
+    slug = "alibaba-accelera-espansione-ai-con-investimenti-massicci"
+    pages = [page_of(site, lang, f"briefings/{slug}"), page_of(site, lang, "topics/semiconductors")]
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        chips = re.search(r'<p( class="nd-chips")?>(<span class="nd-sr-only">.*?)</p>', html)
+        assert chips is not None, path
+        labelled = re.sub(r'<a class="nd-chip nd-chip--(\w+)"[^>]*>[^<]*</a>', r"[\1]", chips.group(2))
+        more = r"( <span[^>]*>[^<]*</span>)?"  # "+3 more" on a card
+        assert re.fullmatch(rf'<span class="nd-sr-only">{topics}</span> (\[topic\] )*\[topic\] '
+                            rf'<span class="nd-sr-only">{regions}</span> (\[region\] )*\[region\]{more}',
+                            labelled), labelled
