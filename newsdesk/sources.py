@@ -75,12 +75,15 @@ def _source_error(rel: str, message: str) -> SourceError:
     return SourceError(rel, message)
 
 
+SEED_TYPES_HINT = "use .txt, .md, .html or .mhtml (a page saved as a single file)"
+
+
 def read_seed_bytes(path: Path, root: Path) -> bytes:
     """The raw bytes of a seed, refused before reading when it is not a regular file inside the
     project (safety.path_problem), has an unsupported type, or is over MAX_SEED_BYTES."""
     rel = seed_rel(path, root)
     if path.suffix.lower() not in SEED_SUFFIXES:
-        raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; use .txt, .md or .html")
+        raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; {SEED_TYPES_HINT}")
     problem = path_problem(path, root)
     if problem is not None:
         raise SourceError(rel, problem)
@@ -95,7 +98,7 @@ def read_source(path: Path, root: Path, raw: bytes | None = None) -> SourceArtic
         raw = read_seed_bytes(path, root)
     kind = SEED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; use .txt, .md or .html")
+        raise SourceError(rel, f"unsupported file type {shown(path.suffix)!r}; {SEED_TYPES_HINT}")
     location = None
     if kind == "mhtml":
         (text, location), kind = mhtml_page(raw, rel), "html"

@@ -276,12 +276,13 @@ def huge_yaml_nesting(seeds: Path, outside: Path) -> str:
 
 def pdf_file(seeds: Path, outside: Path) -> str:
     (seeds / "article.pdf").write_bytes(b"%PDF-1.4")
-    return "seeds/article.pdf: unsupported file type '.pdf'; use .txt, .md or .html"
+    return ("seeds/article.pdf: unsupported file type '.pdf'; use .txt, .md, .html or .mhtml (a page saved as "
+            "a single file)")
 
 
 def no_suffix(seeds: Path, outside: Path) -> str:
     (seeds / "article").write_text(ARTICLE, encoding="utf-8")
-    return "seeds/article: unsupported file type ''; use .txt, .md or .html"
+    return "seeds/article: unsupported file type ''; use .txt, .md, .html or .mhtml (a page saved as a single file)"
 
 
 ON_DISK: list[Callable[[Path, Path], str]] = [
