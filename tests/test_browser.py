@@ -77,6 +77,9 @@ def page(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
+PAGEFIND_PAGE_SIZE = 5  # Pagefind UI's default: the results shown before "Load more results"
+
+
 def search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Search as a reader does: the Search tab, then type."""
     page.goto(base)
@@ -86,9 +89,14 @@ def search(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped
     box.press_sequentially(query)
     # Typing shows results for every prefix ("data", then "data centers"); "Searching for ..."
     # comes before "N results for ...". Wait for the count of the whole query, then its results.
-    page.locator(".pagefind-ui__message", has_text=re.compile(rf"^\s*\d+ .*{re.escape(query)}\s*$")).wait_for()
-    page.locator(".pagefind-ui__result-link").first.wait_for()
-    return [h.get_attribute("href") or "" for h in page.locator(".pagefind-ui__result-link").all()]
+    message = page.locator(".pagefind-ui__message", has_text=re.compile(rf"^\s*\d+ .*{re.escape(query)}\s*$"))
+    message.wait_for()
+    # Pagefind UI fills the results in one by one after the count: wait for every one it shows
+    # (the first page of PAGEFIND_PAGE_SIZE), not only the first, or a slow one is missed.
+    found = int(message.inner_text().split()[0])
+    links = page.locator(".pagefind-ui__result-link")
+    playwright_sync.expect(links).to_have_count(min(found, PAGEFIND_PAGE_SIZE))
+    return [h.get_attribute("href") or "" for h in links.all()]
 
 
 @pytest.mark.parametrize(("lang", "query", "slugs"), [
