@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, fiel
 from . import geo
 from .classify import taxonomy
 from .engines import Engine
-from .errors import BriefingError
+from .errors import BriefingError, bug_report
 from .safety import InvalidDate, UnsafeYAMLError, content_files, load_yaml, read_checked, shown
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -382,8 +382,7 @@ def read_one(path: Path, rel: str) -> tuple[Briefing, bytes]:
     except BriefingError:
         raise
     except Exception as exc:
-        raise BriefingError(rel, [f"unexpected error ({type(exc).__name__}: {shown(str(exc))[:200]}); this is a "
-                                  "bug in newsdesk: run again with -v for the traceback and report it"]) from exc
+        raise BriefingError(rel, [bug_report(exc)]) from exc
 
 
 def read_briefing(path: Path, root: Path) -> Briefing:

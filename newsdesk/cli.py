@@ -21,7 +21,7 @@ from . import datafiles, stories
 from .briefing import load_briefings
 from .cache import build_lock
 from .engines import parse_engines
-from .errors import ConfigError, NewsdeskError
+from .errors import ConfigError, NewsdeskError, bug_report
 from .ingest import Report, build_date, ingest, os_problem
 from .safety import shown
 from .translate import DEFAULT_ENGINES, TIMEOUT_S, build_translator
@@ -356,6 +356,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.verbose:
             traceback.print_exc()
-        say(f"unexpected error ({type(exc).__name__}: {exc}); this is a bug in newsdesk: run again with -v "
-            "for the traceback and report it", err=True, prefix="error: ")
+        say(bug_report(exc), err=True, prefix="error: ")
         return EXIT_FAILED

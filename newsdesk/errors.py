@@ -49,3 +49,9 @@ class DataFileError(NewsdeskError):
         super().__init__("\n".join(f"{path}: {p}" for p in problems))
         self.path = path
         self.problems = problems
+
+
+def bug_report(exc: BaseException) -> str:
+    """The one line for an exception newsdesk did not expect: what it was, and what to do."""
+    return (f"unexpected error ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in newsdesk: run again "
+            "with -v for the traceback and report it")

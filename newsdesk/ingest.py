@@ -46,7 +46,7 @@ from .cache import BriefingIndex, IndexEntry
 from .classify import find_topics
 from .engines import engine_rank
 from .entities import find_entities
-from .errors import ConfigError, NewsdeskError, SourceError
+from .errors import ConfigError, NewsdeskError, SourceError, bug_report
 from .figures import key_figures
 from .markup import md_text
 from .safety import briefing_files, content_files, shown
@@ -282,8 +282,7 @@ def isolated(report: Report, rel: str, step: str, fn: Callable[..., T], *args: A
     except OSError as exc:
         report.failed.append(f"{rel}: {step}: {os_problem(exc)}")
     except Exception as exc:
-        report.failed.append(f"{rel}: {step}: unexpected error ({type(exc).__name__}: {shown(str(exc))[:200]}); "
-                             "this is a bug in newsdesk: run again with -v for the traceback and report it")
+        report.failed.append(f"{rel}: {step}: {bug_report(exc)}")
         report.tracebacks.append(traceback.format_exc())
     return None
 

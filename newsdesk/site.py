@@ -35,7 +35,7 @@ from markdown.extensions.toc import slugify
 from . import datafiles, geo, names, sitemaps, stories, worldmap
 from .briefing import Briefing, BriefingMeta, briefing_error, decode_text, parse_briefing, split_front, write_atomic
 from .classify import taxonomy
-from .errors import BriefingError, NewsdeskError
+from .errors import BriefingError, NewsdeskError, bug_report
 from .markup import md_text
 from .safehtml import TooComplexError, body_html
 from .safety import read_checked
@@ -710,9 +710,7 @@ def _render_language(root: Path, items: Sequence[Stored], found: Sequence[storie
         except NewsdeskError as exc:  # the file changed since the index read it
             result.failed.append(str(exc))
         except Exception as exc:  # a bug on one page is that briefing's failure, not the site's
-            result.failed.append(f"{item.path}: cannot render its page: unexpected error ({type(exc).__name__}: "
-                                 f"{str(exc)[:200]}); this is a bug in newsdesk: run again with -v for the "
-                                 "traceback and report it")
+            result.failed.append(f"{item.path}: cannot render its page: {bug_report(exc)}")
             result.tracebacks.append(traceback.format_exc())
         else:
             made.add(rel)
